@@ -1,0 +1,122 @@
+"""Load the example content in ``housing_info/demo/`` into the database.
+
+``structure.json`` holds what every language shares (slugs, order, links);
+``<language code>.json`` holds the text in one language. Loading is idempotent:
+a record is written only when a value differs, so running it twice changes
+nothing (not even a page's "last changed" date).
+"""
+
+import json
+from datetime import date
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from housing_info.models import ContactPoint, Page, PathwayStep, Topic
+from housing_info.rich_text import sanitize_body
+
+DEMO_DIR = Path(__file__).resolve().parent / "demo"
+
+
+def read_demo_files(directory=DEMO_DIR):
+    structure = json.loads((directory / "structure.json").read_text(encoding="utf-8"))
+    texts = {}
+    for code, _name in settings.LANGUAGES:
+        path = directory / f"{code}.json"
+        if path.exists():
+            texts[code] = json.loads(path.read_text(encoding="utf-8"))
+    return structure, texts
+
+
+def translated_values(texts, section, key, fields):
+    """Field values like ``title_ar`` for every language that has this record."""
+    values = {}
+    for code, language_texts in texts.items():
+        record = language_texts.get(section, {}).get(key)
+        if record:
+            for field in fields:
+                values[f"{field}_{code}"] = record.get(field, "")
+    return values
+
+
+def write(model, lookup, values):
+    """Create or update one record, saving only when something differs."""
+    instance = model.objects.filter(**lookup).first()
+    if instance is None:
+        instance = model(**lookup, **values)
+        instance.save()
+        return instance, True
+    changed = [name for name, value in values.items() if getattr(instance, name) != value]
+    if changed:
+        for name in changed:
+            setattr(instance, name, values[name])
+        instance.save()
+    return instance, bool(changed)
+
+
+@transaction.atomic
+def load_demo_content(directory=DEMO_DIR):
+    """Load or refresh the demo content; returns how many records were written."""
+    structure, texts = read_demo_files(directory)
+    written = 0
+
+    topics = {}
+    for item in structure["topics"]:
+        values = {"order": item["order"]} | translated_values(
+            texts, "topics", item["slug"], ("title", "description")
+        )
+        topics[item["slug"]], changed = write(Topic, {"slug": item["slug"]}, values)
+        written += changed
+
+    contacts = {}
+    for item in structure["contacts"]:
+        values = {
+            field: item.get(field, "") for field in ("address", "phone", "email", "url")
+        } | translated_values(
+            texts, "contacts", item["slug"], ("name", "helps_with", "opening_hours")
+        )
+        contact, changed = write(ContactPoint, {"slug": item["slug"]}, values)
+        written += changed
+        written += set_related(contact.topics, [topics[slug] for slug in item.get("topics", [])])
+        contacts[item["slug"]] = contact
+
+    pages = {}
+    for item in structure["pages"]:
+        values = {
+            "kind": item["kind"],
+            "topic": topics[item["topic"]],
+            "order": item["order"],
+            "published": True,
+            "is_example": True,
+            "last_reviewed": date.fromisoformat(item["last_reviewed"])
+            if item.get("last_reviewed")
+            else None,
+        } | translated_values(texts, "pages", item["slug"], Page.TEXT_FIELDS)
+        # Compare with what saving stores, or every run would rewrite the bodies.
+        for name in [name for name in values if name.startswith("body_")]:
+            values[name] = sanitize_body(values[name])
+        page, changed = write(Page, {"slug": item["slug"]}, values)
+        written += changed
+        written += set_related(
+            page.contact_points, [contacts[slug] for slug in item.get("contacts", [])]
+        )
+        pages[item["slug"]] = page
+
+    for item in structure["pathway"]:
+        values = {
+            "order": item["order"],
+            "page": pages.get(item.get("page")),
+        } | translated_values(texts, "pathway", item["slug"], ("title", "description"))
+        _step, changed = write(PathwayStep, {"slug": item["slug"]}, values)
+        written += changed
+
+    return written
+
+
+def set_related(manager, objects):
+    """Set a many-to-many relation only when it differs; 1 if it changed."""
+    if set(manager.all()) == set(objects):
+        return 0
+    manager.set(objects)
+    return 1

@@ -1,0 +1,182 @@
+"""Housing information: topics, pages, the pathway to a permanent home, contacts.
+
+Text fields are translated per language by django-modeltranslation (registered
+in ``translation.py``); Swedish is the source language and always filled in.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+
+from housing_info.rich_text import BODY_EXTENSIONS, sanitize_body
+from portal.languages import SOURCE_LANGUAGE
+
+# Where a reader's language is missing, English is the most widely read
+# second language among newcomers; Swedish is the source and always exists.
+FALLBACK_LANGUAGES = ("en", SOURCE_LANGUAGE)
+
+
+class Topic(models.Model):
+    slug = models.SlugField(_("slug"), unique=True)
+    title = models.CharField(_("title"), max_length=120)
+    description = models.CharField(_("description"), max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "slug"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("housing_info:topic", kwargs={"slug": self.slug})
+
+
+class ContactPoint(models.Model):
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=150)
+    helps_with = models.TextField(_("what they help with"), blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    opening_hours = models.CharField(_("opening hours"), max_length=200, blank=True)
+    url = models.URLField(_("web address"), blank=True)
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics"), related_name="contact_points", blank=True
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("contact point")
+        verbose_name_plural = _("contact points")
+
+    def __str__(self):
+        return self.name
+
+
+class PageQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+    def for_listing(self):
+        return self.select_related("topic").order_by("topic__order", "order", "slug")
+
+
+class Page(models.Model):
+    class Kind(models.TextChoices):
+        HOUSING_OPTION = "housing_option", _("Housing option")
+        RIGHT = "right", _("Right")
+        OBLIGATION = "obligation", _("Obligation")
+        GUIDANCE = "guidance", _("Guidance")
+
+    # Text a page shows; each is translated per language.
+    TEXT_FIELDS = ("title", "summary", "body", "applies_to", "duration", "next_steps")
+
+    slug = models.SlugField(
+        _("slug"),
+        unique=True,
+        help_text=_("Part of the address, the same in every language, e.g. transitional-flat."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.GUIDANCE)
+    topic = models.ForeignKey(
+        Topic, verbose_name=_("topic"), related_name="pages", on_delete=models.PROTECT
+    )
+    order = models.PositiveSmallIntegerField(_("order within the topic"), default=0)
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(
+        _("summary"), help_text=_("One or two plain sentences: what the page is about.")
+    )
+    body = ProseEditorField(_("body"), extensions=BODY_EXTENSIONS, sanitize=True, blank=True)
+    applies_to = models.TextField(_("who it applies to"), blank=True)
+    duration = models.CharField(_("how long it lasts"), max_length=200, blank=True)
+    next_steps = models.TextField(_("what to do next"), blank=True)
+    contact_points = models.ManyToManyField(
+        ContactPoint, verbose_name=_("where to get help"), related_name="pages", blank=True
+    )
+    published = models.BooleanField(
+        _("published"), default=False, help_text=_("Only published pages are shown to visitors.")
+    )
+    is_example = models.BooleanField(
+        _("example content"),
+        default=False,
+        help_text=_("Example content, to be reviewed by the City. Not legal advice."),
+    )
+    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["topic__order", "order", "slug"]
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # Sanitize on every save, not only in the admin form: imports and
+        # scripts write bodies too.
+        for code, _name in settings.LANGUAGES:
+            field = f"body_{code}"
+            value = getattr(self, field, None)
+            if value:
+                setattr(self, field, sanitize_body(value))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("housing_info:page", kwargs={"slug": self.slug})
+
+    def is_translated_into(self, code):
+        """Whether a reader of ``code`` can read this page in their own language."""
+        return bool(getattr(self, f"title_{code}", "") and getattr(self, f"body_{code}", ""))
+
+    def text_language(self, code=None):
+        """The language whose text a reader of ``code`` is shown."""
+        code = code or translation.get_language()
+        for candidate in (code, *FALLBACK_LANGUAGES):
+            if self.is_translated_into(candidate):
+                return candidate
+        return SOURCE_LANGUAGE
+
+    @property
+    def shown_language(self):
+        """The language a reader in the active language is shown (for listings)."""
+        return self.text_language()
+
+    @property
+    def shown_title(self):
+        return getattr(self, f"title_{self.shown_language}")
+
+    def text(self, code):
+        """The page's text fields in exactly one language, without mixing."""
+        return {field: getattr(self, f"{field}_{code}", "") or "" for field in self.TEXT_FIELDS}
+
+
+class PathwayStep(models.Model):
+    slug = models.SlugField(_("slug"), unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    page = models.ForeignKey(
+        Page,
+        verbose_name=_("page"),
+        related_name="pathway_steps",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+
+    class Meta:
+        ordering = ["order", "slug"]
+        verbose_name = _("pathway step")
+        verbose_name_plural = _("pathway steps")
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,20 @@
+"""Settings for the test suite: production settings with test-only conveniences.
+
+DATABASE_URL still chooses the database, so CI runs the same suite on PostgreSQL.
+"""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-secret-key-not-for-production")
+os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+
+from portal.settings import *  # noqa: E402, F403
+
+# Tests render templates without running collectstatic first.
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Serve static files from the finders, as runserver does; nothing is collected.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

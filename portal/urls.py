@@ -1,0 +1,18 @@
+"""The portal's addresses: public pages under a language prefix, the rest outside it."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from housing_info import views as housing_views
+
+handler500 = "housing_info.views.server_error"
+
+urlpatterns = [
+    path("", housing_views.root, name="root"),
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("housing_info.urls")),
+)

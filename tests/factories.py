@@ -1,0 +1,70 @@
+"""Small factories for test data, with real right-to-left and Ethiopic text."""
+
+from itertools import count
+
+from housing_info.models import ContactPoint, Page, PathwayStep, Topic
+
+_numbers = count(1)
+
+
+def make_topic(**fields):
+    number = next(_numbers)
+    values = {
+        "slug": f"topic-{number}",
+        "order": number,
+        "title_sv": f"Ämne {number}",
+        "title_en": f"Topic {number}",
+        "title_ar": f"الموضوع {number}",
+    }
+    values.update(fields)
+    return Topic.objects.create(**values)
+
+
+def make_page(**fields):
+    number = next(_numbers)
+    values = {
+        "slug": f"page-{number}",
+        "topic": fields.pop("topic", None) or make_topic(),
+        "kind": Page.Kind.HOUSING_OPTION,
+        "published": True,
+        "title_sv": f"Genomgångsbostad {number}",
+        "summary_sv": "En tillfällig lägenhet som staden hyr ut i andra hand.",
+        "body_sv": "<p>Du har ett andrahandskontrakt i högst fyra år.</p>",
+        "title_en": f"Transitional flat {number}",
+        "summary_en": "A temporary flat that the City sublets to you.",
+        "body_en": "<p>You have a second-hand contract for at most four years.</p>",
+        "title_ar": f"السكن الانتقالي {number}",
+        "summary_ar": "شقة مؤقتة تؤجرها لك البلدية من الباطن.",
+        "body_ar": "<p>لديك عقد إيجار من الباطن لمدة أقصاها أربع سنوات.</p>",
+        "title_ti": f"ናይ መሰጋገሪ ገዛ {number}",
+        "summary_ti": "ከተማ ብካልኣይ ኢድ እተካርየልካ ግዝያዊ ገዛ።",
+        "body_ti": "<p>ክሳብ ኣርባዕተ ዓመት ናይ ካልኣይ ኢድ ውዕል ኣለካ።</p>",
+    }
+    values.update(fields)
+    return Page.objects.create(**values)
+
+
+def make_contact_point(**fields):
+    number = next(_numbers)
+    values = {
+        "slug": f"contact-{number}",
+        "name_sv": f"Boplats Göteborg {number}",
+        "name_ar": f"بوبلاتس يوتيبوري {number}",
+        "phone": "031-733 30 00",
+        "address": "Första Långgatan 28 B, Göteborg",
+    }
+    values.update(fields)
+    return ContactPoint.objects.create(**values)
+
+
+def make_pathway_step(**fields):
+    number = next(_numbers)
+    values = {
+        "slug": f"step-{number}",
+        "order": number,
+        "title_sv": f"Steg {number}",
+        "title_en": f"Step {number}",
+        "title_ar": f"الخطوة {number}",
+    }
+    values.update(fields)
+    return PathwayStep.objects.create(**values)
