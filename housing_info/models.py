@@ -59,6 +59,16 @@ class ContactPoint(models.Model):
         return self.name
 
 
+class TranslationState(models.TextChoices):
+    """Where a language version of a page stands against the Swedish source."""
+
+    MISSING = "missing", _("Missing")
+    IN_TRANSLATION = "in_translation", _("In translation")
+    MACHINE = "machine", _("Machine translation, not yet reviewed")
+    UP_TO_DATE = "up_to_date", _("Up to date")
+    OUTDATED = "outdated", _("Outdated")
+
+
 class PageQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published=True)
@@ -136,6 +146,12 @@ class Page(models.Model):
     def is_translated_into(self, code):
         """Whether a reader of ``code`` can read this page in their own language."""
         return bool(getattr(self, f"title_{code}", "") and getattr(self, f"body_{code}", ""))
+
+    def translation_state(self, code):
+        """The state of this page's ``code`` version (a TranslationState)."""
+        if code == SOURCE_LANGUAGE or self.is_translated_into(code):
+            return TranslationState.UP_TO_DATE
+        return TranslationState.MISSING
 
     def text_language(self, code=None):
         """The language whose text a reader of ``code`` is shown."""

@@ -1,6 +1,6 @@
 import pytest
 
-from housing_info.models import Page
+from housing_info.models import Page, TranslationState
 from tests.factories import make_page
 
 pytestmark = pytest.mark.django_db
@@ -50,3 +50,10 @@ def test_published_queryset_hides_drafts():
     shown = make_page(published=True)
     make_page(published=False)
     assert list(Page.objects.published()) == [shown]
+
+
+def test_translation_state_is_missing_for_an_untranslated_language():
+    page = make_page(title_ti="", body_ti="")
+    assert page.translation_state("sv") == TranslationState.UP_TO_DATE
+    assert page.translation_state("ar") == TranslationState.UP_TO_DATE
+    assert page.translation_state("ti") == TranslationState.MISSING
