@@ -49,3 +49,12 @@ def test_loader_updates_a_page_whose_demo_text_changed(tmp_path):
     (tmp_path / "en.json").write_text(json.dumps(english, ensure_ascii=False), encoding="utf-8")
     assert load_demo_content(tmp_path) == 1
     assert Page.objects.get(slug="transitional-flat").title_en.startswith("Your transitional flat")
+
+
+def test_pathway_and_five_key_pages_exist_in_every_language(settings):
+    load_demo_content()
+    for code, _name in settings.LANGUAGES:
+        assert all(getattr(step, f"title_{code}") for step in PathwayStep.objects.all()), code
+        assert all(getattr(topic, f"title_{code}") for topic in Topic.objects.all()), code
+        translated = [page for page in Page.objects.all() if page.is_translated_into(code)]
+        assert len(translated) >= 5, code
