@@ -183,8 +183,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
-# WeasyPrint and fontTools narrate every PDF at INFO; only their problems matter.
+# WeasyPrint narrates every PDF at INFO and warns about screen-only CSS it skips.
 LOGGING["loggers"] = {
-    "weasyprint": {"level": "WARNING"},
+    "weasyprint": {"level": "ERROR"},
     "fontTools": {"level": "WARNING"},
 }
