@@ -1,6 +1,7 @@
 """Errors as JSON with one plain message, in the reader's language where we have it."""
 
 from django.http import JsonResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, serializers
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -39,3 +40,14 @@ def exception_handler(exc, context):
 def api_not_found(request, *args, **kwargs):
     """Unknown addresses under /api/ answer in JSON, like the rest of the API."""
     return JsonResponse({"detail": _("There is no such address in the API.")}, status=404)
+
+
+def api_index(request):
+    """What /api/ offers, for a partner who starts at the top."""
+    return JsonResponse(
+        {
+            "v1": request.build_absolute_uri(reverse("partner_api:api-root")),
+            "schema": request.build_absolute_uri(reverse("partner_api:schema")),
+            "docs": request.build_absolute_uri(reverse("partner_api:docs")),
+        }
+    )

@@ -28,9 +28,9 @@ class ChangedPagesFeed(Feed):
         return absolute_url(reverse("feeds:pages"))
 
     def items(self):
-        return Page.objects.published().select_related("topic").order_by("-updated_at")[
-            :FEED_LENGTH
-        ]
+        return (
+            Page.objects.published().select_related("topic").order_by("-updated_at")[:FEED_LENGTH]
+        )
 
     def item_title(self, page):
         return page.text(page.text_language())["title"]

@@ -7,22 +7,29 @@ from django.utils.translation import gettext_lazy as _
 from housing_info.models import ContactPoint, Page, Topic
 from sharing.permalinks import page_languages
 
-
-def language_choices():
-    return [(code, code) for code, _name in settings.LANGUAGES]
+LANGUAGE_CHOICES = [(code, code) for code, _name in settings.LANGUAGES]
 
 
 class LanguageFilterSet(django_filters.FilterSet):
     """``language`` chooses the language of the text; it filters nothing."""
 
     language = django_filters.ChoiceFilter(
-        choices=language_choices,
+        choices=LANGUAGE_CHOICES,
         method="keep_all",
         label=_("Language of the text (default sv); missing text falls back to en, then sv."),
     )
 
-    def keep_all(self, queryset, name, value):
+    def keep_all(self, queryset, name, value: str):
         return queryset
+
+    def is_valid(self):
+        # An empty value is more likely a partner's bug than a wish for no filter.
+        valid = super().is_valid()
+        for name in self.filters:
+            if name in self.data and not self.data[name].strip():
+                self.form.add_error(name, _("Empty: leave this parameter out or give it a value."))
+                valid = False
+        return valid
 
 
 class TopicFilterSet(LanguageFilterSet):
@@ -60,7 +67,7 @@ class PageFilterSet(LanguageFilterSet):
         label=_("Only pages changed at or after this ISO 8601 date or date and time."),
     )
     available_in = django_filters.ChoiceFilter(
-        choices=language_choices,
+        choices=LANGUAGE_CHOICES,
         method="filter_available_in",
         label=_("Only pages that exist in this language (not shown through a fallback)."),
     )
@@ -69,7 +76,7 @@ class PageFilterSet(LanguageFilterSet):
         model = Page
         fields = ["language", "topic", "kind", "changed_since", "available_in"]
 
-    def filter_available_in(self, queryset, name, value):
+    def filter_available_in(self, queryset, name, value: str):
         # Whether a page exists in a language is the model's decision, not a column.
         keep = [page.pk for page in queryset if value in page_languages(page)]
         return queryset.filter(pk__in=keep)

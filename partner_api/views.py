@@ -11,8 +11,8 @@ from rest_framework import viewsets
 from housing_info.models import ContactPoint, Page, Topic
 from partner_api.errors import ErrorSerializer
 from partner_api.filters import ContactPointFilterSet, PageFilterSet, TopicFilterSet
-from portal.languages import SOURCE_LANGUAGE
 from partner_api.serializers import ContactPointSerializer, PageSerializer, TopicSerializer
+from portal.languages import SOURCE_LANGUAGE
 
 LANGUAGE_PARAMETER = OpenApiParameter(
     "language",

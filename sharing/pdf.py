@@ -74,7 +74,5 @@ def render_pdf(html, base_url):
     weasyprint = renderer()
     if weasyprint is None:
         raise RuntimeError("WeasyPrint is not available")
-    document = weasyprint.HTML(
-        string=html, base_url=base_url, url_fetcher=static_only_fetcher()
-    )
+    document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=static_only_fetcher())
     return document.write_pdf()

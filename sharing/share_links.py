@@ -12,6 +12,5 @@ def share_links(title, permalink):
         "whatsapp": "https://wa.me/?" + urlencode({"text": message}, quote_via=quote),
         # "sms:?&body=" is understood by both Android and iOS messaging apps.
         "sms": "sms:?&body=" + quote(message),
-        "email": "mailto:?"
-        + urlencode({"subject": title, "body": message}, quote_via=quote),
+        "email": "mailto:?" + urlencode({"subject": title, "body": message}, quote_via=quote),
     }

@@ -81,7 +81,9 @@ def test_poster_has_title_summary_qr_and_permalink(client, settings, page):
     assert page.title_ti in content
     assert page.summary_ti in content
     assert "<svg" in content
-    assert re.search(rf'class="poster__permalink"[^>]*><bdi>https://bostad.goteborg.se/p/{page.slug}/', content)
+    assert re.search(
+        rf'class="poster__permalink"[^>]*><bdi>https://bostad.goteborg.se/p/{page.slug}/', content
+    )
 
 
 def test_printable_view_of_an_untranslated_page_says_which_language_it_shows(client):
@@ -123,7 +125,7 @@ def test_embed_view_shows_untranslated_pages_in_their_fallback_language(client):
     topic = make_topic()
     page = make_page(topic=topic, title_ti="", body_ti="")
     content = client.get(f"/ti/topics/{topic.slug}/embed/").content.decode()
-    assert f'<li lang="en" dir="ltr">' in content
+    assert '<li lang="en" dir="ltr">' in content
     assert page.title_en in content
 
 
