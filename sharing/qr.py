@@ -10,10 +10,19 @@ def qr_code(url):
     return segno.make(url, error="m", micro=False)
 
 
-def qr_svg(url, title="", scale=8):
+def qr_svg(url, title="", scale=8, inline=False):
+    """An SVG file, or with ``inline`` an element without a fixed size that CSS scales."""
     buffer = io.BytesIO()
     qr_code(url).save(
-        buffer, kind="svg", scale=scale, border=4, xmldecl=False, title=title or None, nl=False
+        buffer,
+        kind="svg",
+        scale=scale,
+        border=4,
+        xmldecl=False,
+        svgns=not inline,
+        omitsize=inline,
+        title=title or None,
+        nl=False,
     )
     return buffer.getvalue()
 

@@ -118,7 +118,7 @@ def print_context(page, for_pdf=False):
         "contacts": page.contact_points.all(),
         "permalink": permalink,
         # Our own generated SVG, not user input: safe to place in the page.
-        "qr_svg": mark_safe(qr_svg(permalink, title=permalink, scale=4).decode()),  # noqa: S308
+        "qr_svg": mark_safe(qr_svg(permalink, title=permalink, inline=True).decode()),  # noqa: S308
         "for_pdf": for_pdf,
     }
 
