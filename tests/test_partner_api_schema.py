@@ -2,7 +2,9 @@
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis import GenerationMode
 
@@ -25,12 +27,19 @@ schema.config.checks.positive_data_acceptance.expected_statuses = ["2XX", "400",
 
 @pytest.fixture
 def api_content(db):
+    # Called as a WSGI app, Django would close the test's database connection
+    # after each request; the test client avoids that the same way.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     topic = make_topic(slug="housing-chain")
     contact = make_contact_point(slug="boplats")
     contact.topics.add(topic)
     page = make_page(slug="transitional-flat", topic=topic, kind=Page.Kind.RIGHT)
     page.contact_points.add(contact)
     make_page(slug="boplats-queue", topic=topic, title_ti="", body_ti="")
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()
