@@ -1,7 +1,6 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
 
 
 class PartnerApiConfig(AppConfig):
+    # No models, so the admin never shows this app's name.
     name = "partner_api"
-    verbose_name = _("Partner API, feeds and sitemap")
