@@ -8,9 +8,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
 # gettext compiles the catalogues; the Noto fonts cover Arabic script and
-# Ethiopic wherever the server renders text itself.
+# Ethiopic wherever the server renders text itself; Pango, HarfBuzz and
+# fontconfig are what WeasyPrint needs to render PDFs.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends gettext fonts-noto-core \
+       libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig \
     && rm -rf /var/lib/apt/lists/*
 
 RUN useradd --create-home --uid 10001 portal

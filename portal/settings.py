@@ -50,6 +50,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_prose_editor",
     "housing_info",
+    "django.contrib.sitemaps",
+    "rest_framework",
+    "drf_spectacular",
+    "django_filters",
+    "corsheaders",
+    "sharing",
+    "partner_api",
 ]
 
 MIDDLEWARE = [
@@ -58,11 +65,13 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "sharing.middleware.SlugRedirectMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -137,9 +146,45 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# The public address used in permalinks, QR codes, feeds and the sitemap.
+PORTAL_BASE_URL = os.environ.get(
+    "PORTAL_BASE_URL",
+    "http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0]}",
+).rstrip("/")
+
+# The partner API (partner_api): read-only, anonymous, JSON only, no cookies.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "partner_api.pagination.PartnerPagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "partner_api.errors.exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Housing in Gothenburg: partner API",
+    "DESCRIPTION": "Read-only housing information for newcomers, in twelve languages.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1/",
+}
+# Any site may read the API from a browser; nothing else is shared across origins.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+}
+# WeasyPrint narrates every PDF at INFO and warns about screen-only CSS it skips.
+LOGGING["loggers"] = {
+    "weasyprint": {"level": "ERROR"},
+    "fontTools": {"level": "WARNING"},
 }

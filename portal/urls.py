@@ -11,8 +11,12 @@ handler500 = "housing_info.views.server_error"
 urlpatterns = [
     path("", housing_views.root, name="root"),
     path("admin/", admin.site.urls),
+    path("", include("sharing.permalink_urls")),
+    path("", include("partner_api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
     path("", include("housing_info.urls")),
+    path("", include("sharing.urls")),
+    path("", include("partner_api.feed_urls")),
 )

@@ -1,0 +1,53 @@
+"""Errors as JSON with one plain message, in the reader's language where we have it."""
+
+from django.http import JsonResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, serializers
+from rest_framework.views import exception_handler as drf_exception_handler
+
+
+class ErrorSerializer(serializers.Serializer):
+    """How every API error looks (documented in the OpenAPI schema)."""
+
+    detail = serializers.CharField(help_text="What went wrong, in plain words.")
+    errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
+        help_text="For bad query parameters: each parameter with what is wrong with it.",
+    )
+
+
+def exception_handler(exc, context):
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.ValidationError) and isinstance(exc.detail, dict):
+        response.data = {
+            "detail": _("Some query parameters are not valid."),
+            "errors": {
+                name: [str(message) for message in messages]
+                if isinstance(messages, list)
+                else [str(messages)]
+                for name, messages in exc.detail.items()
+            },
+        }
+    elif isinstance(exc, exceptions.ValidationError):
+        response.data = {"detail": " ".join(str(message) for message in exc.detail)}
+    return response
+
+
+def api_not_found(request, *args, **kwargs):
+    """Unknown addresses under /api/ answer in JSON, like the rest of the API."""
+    return JsonResponse({"detail": _("There is no such address in the API.")}, status=404)
+
+
+def api_index(request):
+    """What /api/ offers, for a partner who starts at the top."""
+    return JsonResponse(
+        {
+            "v1": request.build_absolute_uri(reverse("partner_api:api-root")),
+            "schema": request.build_absolute_uri(reverse("partner_api:schema")),
+            "docs": request.build_absolute_uri(reverse("partner_api:docs")),
+        }
+    )

@@ -1,0 +1,82 @@
+"""Query parameters of the API, validated: a bad value is a 400 that names it."""
+
+import django_filters
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from housing_info.models import ContactPoint, Page, Topic
+from sharing.permalinks import page_languages
+
+LANGUAGE_CHOICES = [(code, code) for code, _name in settings.LANGUAGES]
+
+
+class LanguageFilterSet(django_filters.FilterSet):
+    """``language`` chooses the language of the text; it filters nothing."""
+
+    language = django_filters.ChoiceFilter(
+        choices=LANGUAGE_CHOICES,
+        method="keep_all",
+        label=_("Language of the text (default sv); missing text falls back to en, then sv."),
+    )
+
+    def keep_all(self, queryset, name, value: str):
+        return queryset
+
+    def is_valid(self):
+        # An empty value is more likely a partner's bug than a wish for no filter.
+        valid = super().is_valid()
+        for name in self.filters:
+            if name in self.data and not self.data[name].strip():
+                self.form.add_error(name, _("Empty: leave this parameter out or give it a value."))
+                valid = False
+        return valid
+
+
+class TopicFilterSet(LanguageFilterSet):
+    class Meta:
+        model = Topic
+        fields = ["language"]
+
+
+class ContactPointFilterSet(LanguageFilterSet):
+    topic = django_filters.ModelChoiceFilter(
+        field_name="topics",
+        to_field_name="slug",
+        queryset=Topic.objects.all(),
+        label=_("Only contact points for this topic (its slug)."),
+    )
+
+    class Meta:
+        model = ContactPoint
+        fields = ["language", "topic"]
+
+
+class PageFilterSet(LanguageFilterSet):
+    topic = django_filters.ModelChoiceFilter(
+        field_name="topic",
+        to_field_name="slug",
+        queryset=Topic.objects.all(),
+        label=_("Only pages of this topic (its slug)."),
+    )
+    kind = django_filters.ChoiceFilter(
+        choices=Page.Kind.choices, label=_("Only pages of this kind.")
+    )
+    changed_since = django_filters.IsoDateTimeFilter(
+        field_name="updated_at",
+        lookup_expr="gte",
+        label=_("Only pages changed at or after this ISO 8601 date or date and time."),
+    )
+    available_in = django_filters.ChoiceFilter(
+        choices=LANGUAGE_CHOICES,
+        method="filter_available_in",
+        label=_("Only pages that exist in this language (not shown through a fallback)."),
+    )
+
+    class Meta:
+        model = Page
+        fields = ["language", "topic", "kind", "changed_since", "available_in"]
+
+    def filter_available_in(self, queryset, name, value: str):
+        # Whether a page exists in a language is the model's decision, not a column.
+        keep = [page.pk for page in queryset if value in page_languages(page)]
+        return queryset.filter(pk__in=keep)

@@ -1,0 +1,104 @@
+"""The read-only partner API and its documentation page."""
+
+from django.conf import settings
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+from drf_spectacular.generators import SchemaGenerator
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import viewsets
+
+from housing_info.models import ContactPoint, Page, Topic
+from partner_api.errors import ErrorSerializer
+from partner_api.filters import ContactPointFilterSet, PageFilterSet, TopicFilterSet
+from partner_api.serializers import ContactPointSerializer, PageSerializer, TopicSerializer
+from portal.languages import SOURCE_LANGUAGE
+
+LANGUAGE_PARAMETER = OpenApiParameter(
+    "language",
+    OpenApiTypes.STR,
+    enum=[code for code, _name in settings.LANGUAGES],
+    description="Language of the text (default sv); missing text falls back to en, then sv.",
+)
+ERRORS = {400: ErrorSerializer, 404: ErrorSerializer}
+
+
+class LanguageViewSet(viewsets.ReadOnlyModelViewSet):
+    """A read-only list and detail whose text is in the ``language`` asked for."""
+
+    lookup_field = "slug"
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        # The filterset has answered 400 to an unknown language before serializers run.
+        code = self.request.query_params.get("language")
+        context["language"] = code if code in dict(settings.LANGUAGES) else SOURCE_LANGUAGE
+        return context
+
+
+def with_responses(viewset, serializer):
+    return extend_schema_view(
+        list=extend_schema(responses={200: serializer(many=True), **ERRORS}),
+        retrieve=extend_schema(
+            parameters=[LANGUAGE_PARAMETER], responses={200: serializer, **ERRORS}
+        ),
+    )(viewset)
+
+
+class TopicViewSet(LanguageViewSet):
+    """Topics, in the order the portal shows them."""
+
+    queryset = Topic.objects.all()
+    serializer_class = TopicSerializer
+    filterset_class = TopicFilterSet
+
+
+class PageViewSet(LanguageViewSet):
+    """Published pages, each in one language with its translation state."""
+
+    queryset = Page.objects.published().for_listing().prefetch_related("contact_points")
+    serializer_class = PageSerializer
+    filterset_class = PageFilterSet
+
+
+class ContactPointViewSet(LanguageViewSet):
+    """Where newcomers get help, with the topics each contact point helps with."""
+
+    queryset = ContactPoint.objects.prefetch_related("topics").order_by("name", "slug")
+    serializer_class = ContactPointSerializer
+    filterset_class = ContactPointFilterSet
+
+
+TopicViewSet = with_responses(TopicViewSet, TopicSerializer)
+PageViewSet = with_responses(PageViewSet, PageSerializer)
+ContactPointViewSet = with_responses(ContactPointViewSet, ContactPointSerializer)
+
+
+def api_operations():
+    """Each path and method of the API with its summary and parameters, for the docs page."""
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    operations = []
+    for path, methods in schema["paths"].items():
+        for method, operation in methods.items():
+            operations.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "description": operation.get("description", ""),
+                    "parameters": [
+                        {
+                            "name": parameter["name"],
+                            "where": parameter["in"],
+                            "description": parameter.get("description", ""),
+                            "values": parameter.get("schema", {}).get("enum", []),
+                        }
+                        for parameter in operation.get("parameters", [])
+                    ],
+                }
+            )
+    return operations
+
+
+@require_safe
+def partner_docs(request):
+    return render(request, "partner_api/docs.html", {"operations": api_operations()})

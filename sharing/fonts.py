@@ -1,0 +1,46 @@
+"""Whether this machine has a font for each language's script (for server-side PDFs).
+
+WeasyPrint finds fonts through fontconfig, so we ask fontconfig too. Browsers
+bring their own fonts; only text the server renders itself needs these.
+"""
+
+import functools
+import shutil
+import subprocess
+
+# fontconfig knows some languages under another tag: Dari is written like
+# Persian, Sorani and Kurmanji are Kurdish in Arabic and Latin script, and
+# Tigrinya and Pashto need a country to pick an orthography.
+FONTCONFIG_LANGUAGES = {
+    "prs": "fa",
+    "ckb": "ku-iq",
+    "kmr": "ku-tr",
+    "ti": "ti-er",
+    "ps": "ps-af",
+}
+
+
+def fontconfig_language(code):
+    return FONTCONFIG_LANGUAGES.get(code, code)
+
+
+def fontconfig_available():
+    return shutil.which("fc-list") is not None
+
+
+@functools.cache
+def has_font_for(code):
+    """True when fontconfig lists at least one font covering ``code``'s script."""
+    if not fontconfig_available():
+        return False
+    try:
+        result = subprocess.run(
+            ["fc-list", f":lang={fontconfig_language(code)}", "family"],
+            capture_output=True,
+            text=True,
+            timeout=20,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return result.returncode == 0 and bool(result.stdout.strip())

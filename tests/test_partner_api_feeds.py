@@ -1,0 +1,49 @@
+import feedparser
+import pytest
+
+from housing_info.models import Page
+from tests.factories import make_page
+
+pytestmark = pytest.mark.django_db
+
+
+def parse(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.bozo_exception
+    return feed
+
+
+def test_arabic_feed_lists_pages_in_arabic_newest_change_first(client, settings):
+    settings.PORTAL_BASE_URL = "https://bostad.goteborg.se"
+    older = make_page()
+    newer = make_page()
+    Page.objects.filter(pk=older.pk).update(updated_at="2025-01-01T10:00:00Z")
+    Page.objects.filter(pk=newer.pk).update(updated_at="2025-06-01T10:00:00Z")
+    feed = parse(client, "/ar/feed.atom")
+    assert feed.version == "atom10"
+    assert [entry.title for entry in feed.entries] == [newer.title_ar, older.title_ar]
+    assert feed.entries[0].link == f"https://bostad.goteborg.se/ar/{newer.slug}/"
+    assert feed.entries[0].updated.startswith("2025-06-01")
+    assert feed.feed.language == "ar"
+
+
+def test_feed_flags_a_page_shown_in_a_fallback_language(client):
+    page = make_page(title_ti="", summary_ti="", body_ti="")
+    [entry] = parse(client, "/ti/feed.atom").entries
+    assert entry.title == page.title_en
+    assert page.summary_en in entry.summary
+    assert entry.summary != page.summary_en
+
+
+def test_unpublished_pages_are_not_in_the_feed(client):
+    make_page(published=False)
+    assert parse(client, "/sv/feed.atom").entries == []
+
+
+@pytest.mark.parametrize("code", ["sv", "ar", "ti"])
+def test_each_languages_home_page_links_its_feed(client, code):
+    content = client.get(f"/{code}/").content.decode()
+    assert f'<link rel="alternate" type="application/atom+xml" href="/{code}/feed.atom"' in content

@@ -1,0 +1,204 @@
+import pytest
+
+from housing_info.models import Page, TranslationState
+from tests.factories import make_contact_point, make_page, make_topic
+
+pytestmark = pytest.mark.django_db
+
+
+def results(client, url, **params):
+    response = client.get(url, params)
+    assert response.status_code == 200, response.content
+    return response.json()["results"]
+
+
+def test_pages_come_in_the_requested_language_with_state_and_permalink(client, settings):
+    settings.PORTAL_BASE_URL = "https://bostad.goteborg.se"
+    page = make_page(slug="transitional-flat")
+    [item] = results(client, "/api/v1/pages/", language="ar")
+    assert item["title"] == page.title_ar
+    assert item["body"] == page.body_ar
+    assert item["language"] == item["text_language"] == "ar"
+    assert item["is_fallback"] is False
+    assert item["translation_state"] == TranslationState.UP_TO_DATE
+    assert item["permalink"] == "https://bostad.goteborg.se/p/transitional-flat/"
+    assert item["url"] == "https://bostad.goteborg.se/ar/transitional-flat/"
+    assert item["languages"] == ["sv", "en", "ar", "ti"]
+
+
+def test_untranslated_page_is_flagged_as_a_fallback(client):
+    page = make_page(title_ti="", summary_ti="", body_ti="")
+    [item] = results(client, "/api/v1/pages/", language="ti")
+    assert item["is_fallback"] is True
+    assert item["text_language"] == "en"
+    assert item["title"] == page.title_en
+    assert item["translation_state"] == TranslationState.MISSING
+    assert "ti" not in item["languages"]
+
+
+def test_page_detail_by_slug_in_a_language(client):
+    page = make_page()
+    response = client.get(f"/api/v1/pages/{page.slug}/", {"language": "ti"})
+    assert response.status_code == 200
+    assert response.json()["title"] == page.title_ti
+
+
+def test_unpublished_pages_are_not_in_the_api(client):
+    hidden = make_page(published=False)
+    assert results(client, "/api/v1/pages/") == []
+    assert client.get(f"/api/v1/pages/{hidden.slug}/").status_code == 404
+
+
+def test_pages_filter_by_topic_kind_and_availability(client):
+    topic = make_topic(slug="rights")
+    right = make_page(topic=topic, kind=Page.Kind.RIGHT, title_ti="", body_ti="")
+    make_page(topic=topic, kind=Page.Kind.OBLIGATION)
+    make_page(kind=Page.Kind.RIGHT)
+    assert [p["slug"] for p in results(client, "/api/v1/pages/", topic="rights", kind="right")] == [
+        right.slug
+    ]
+    available = results(client, "/api/v1/pages/", topic="rights", available_in="ti")
+    assert right.slug not in [p["slug"] for p in available]
+    assert len(available) == 1
+
+
+def test_pages_filter_by_changed_since_date_or_datetime(client):
+    old = make_page()
+    Page.objects.filter(pk=old.pk).update(updated_at="2024-01-10T12:00:00+01:00")
+    new = make_page()
+    Page.objects.filter(pk=new.pk).update(updated_at="2025-03-01T08:00:00+01:00")
+    for since in ("2025-01-01", "2025-03-01T07:00:00+01:00", "2025-03-01T06:30:00Z"):
+        assert [p["slug"] for p in results(client, "/api/v1/pages/", changed_since=since)] == [
+            new.slug
+        ], since
+
+
+@pytest.mark.parametrize(
+    ("params", "parameter"),
+    [
+        ({"language": "de"}, "language"),
+        ({"kind": "castle"}, "kind"),
+        ({"topic": "no-such-topic"}, "topic"),
+        ({"changed_since": "last tuesday"}, "changed_since"),
+        ({"changed_since": "2025-13-45"}, "changed_since"),
+        ({"available_in": "xx"}, "available_in"),
+        ({"page": "abc"}, "page"),
+        ({"page": "0"}, "page"),
+        ({"page_size": "1000"}, "page_size"),
+        ({"kind": ""}, "kind"),
+    ],
+)
+def test_bad_query_parameters_get_a_400_naming_the_parameter(client, page, params, parameter):
+    response = client.get("/api/v1/pages/", params)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    body = response.json()
+    assert body["detail"]
+    assert parameter in body["errors"]
+
+
+def test_page_beyond_the_last_is_a_json_404(client, page):
+    response = client.get("/api/v1/pages/", {"page": "99"})
+    assert response.status_code == 404
+    assert response.json()["detail"]
+
+
+def test_unknown_slug_and_unknown_address_are_json_404s(client):
+    for url in (
+        "/api/v1/pages/no-such-page/",
+        "/api/v1/topics/nope/",
+        "/api/v1/nothing/",
+        "/api/v2/",
+    ):
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert response["Content-Type"] == "application/json", url
+        assert response.json()["detail"], url
+
+
+def test_errors_are_in_the_readers_language_where_we_have_it(client, page):
+    response = client.get("/api/v1/pages/", {"kind": "castle"}, HTTP_ACCEPT_LANGUAGE="sv")
+    assert response.json()["detail"] != "Some query parameters are not valid."
+
+
+def test_pagination_with_page_size(client):
+    for _number in range(3):
+        make_page()
+    first = client.get("/api/v1/pages/", {"page_size": 2}).json()
+    assert first["count"] == 3
+    assert len(first["results"]) == 2
+    assert "page=2" in first["next"]
+
+
+def test_the_api_is_read_only(client, page):
+    for method in (client.post, client.put, client.patch, client.delete):
+        response = method(f"/api/v1/pages/{page.slug}/")
+        assert response.status_code in {403, 405}, method
+        assert response["Content-Type"] == "application/json"
+
+
+def test_topics_and_contact_points_in_a_language(client):
+    topic = make_topic(slug="help")
+    contact = make_contact_point(slug="boplats")
+    contact.topics.add(topic)
+    [item] = results(client, "/api/v1/topics/", language="ar")
+    assert item["title"] == topic.title_ar
+    assert item["embed_url"].endswith("/ar/topics/help/embed/")
+    [contact_item] = results(client, "/api/v1/contact-points/", language="ar", topic="help")
+    assert contact_item["name"] == contact.name_ar
+    assert contact_item["topics"] == ["help"]
+    assert results(client, "/api/v1/contact-points/", topic=make_topic().slug) == []
+
+
+def test_any_origin_may_read_the_api(client, page):
+    response = client.get("/api/v1/pages/", HTTP_ORIGIN="https://partner.example")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "Access-Control-Allow-Credentials" not in response
+    preflight = client.options(
+        "/api/v1/pages/",
+        HTTP_ORIGIN="https://partner.example",
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
+    )
+    assert "GET" in preflight["Access-Control-Allow-Methods"]
+    assert "POST" not in preflight["Access-Control-Allow-Methods"]
+
+
+def test_cross_origin_headers_only_on_the_api(client, page):
+    response = client.get(f"/sv/{page.slug}/", HTTP_ORIGIN="https://partner.example")
+    assert "Access-Control-Allow-Origin" not in response
+
+
+def test_api_sets_no_cookies(client, page):
+    assert not client.get("/api/v1/pages/").cookies
+
+
+def test_api_index_points_to_the_version_schema_and_docs(client):
+    index = client.get("/api/").json()
+    assert index["v1"].endswith("/api/v1/")
+    assert index["schema"].endswith("/api/v1/schema/")
+    assert set(client.get("/api/v1/").json()) == {"topics", "pages", "contact-points"}
+
+
+def test_openapi_schema_is_served_at_a_stable_address(client):
+    response = client.get("/api/v1/schema/", {"format": "json"})
+    assert response.status_code == 200
+    schema = response.json()
+    assert schema["openapi"].startswith("3.")
+    for path in (
+        "/api/v1/pages/",
+        "/api/v1/pages/{slug}/",
+        "/api/v1/topics/",
+        "/api/v1/contact-points/",
+    ):
+        assert path in schema["paths"]
+
+
+def test_partner_docs_page_lists_every_operation_without_outside_resources(client):
+    response = client.get("/api/v1/docs/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "GET /api/v1/pages/" in content
+    assert "changed_since" in content
+    assert 'href="/api/v1/schema/"' in content
+    assert "<script" not in content
+    assert "cdn" not in content.lower()
