@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_prose_editor",
     "housing_info",
+    "accessibility",
 ]
 
 MIDDLEWARE = [
@@ -108,6 +109,8 @@ LANGUAGE_CODE = SOURCE_LANGUAGE
 LANGUAGES = [(language.code, _(language.name)) for language in PORTAL_LANGUAGES]
 LANGUAGES_BIDI = [language.code for language in PORTAL_LANGUAGES if language.bidi]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Date and number formats for the languages Django has none for.
+FORMAT_MODULE_PATH = ["portal.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Stockholm"
@@ -136,6 +139,9 @@ CSRF_COOKIE_SECURE = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Where visitors report accessibility problems (named in the accessibility statement).
+ACCESSIBILITY_CONTACT_EMAIL = os.environ.get("ACCESSIBILITY_CONTACT_EMAIL", "goteborg@goteborg.se")
 
 LOGGING = {
     "version": 1,

@@ -14,5 +14,6 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("", include("accessibility.urls")),
     path("", include("housing_info.urls")),
 )
