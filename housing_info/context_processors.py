@@ -5,17 +5,24 @@ from portal.languages import PORTAL_LANGUAGES
 
 
 def languages(request):
-    """The language switcher: every language, linking to this same page in it."""
+    """The language switcher: every language, linking to this same page in it.
+
+    The absolute addresses feed ``<link rel="alternate" hreflang>`` in the head;
+    the language-neutral root (which sends a visitor to their language) is the
+    ``x-default``.
+    """
     current = get_language()
-    return {
-        "language_versions": [
+    versions = []
+    for language in PORTAL_LANGUAGES:
+        url = translate_url(request.path, language.code)
+        versions.append(
             {
                 "code": language.code,
                 "name_local": language.name_local,
                 "dir": "rtl" if language.bidi else "ltr",
-                "url": translate_url(request.path, language.code),
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url),
                 "current": language.code == current,
             }
-            for language in PORTAL_LANGUAGES
-        ]
-    }
+        )
+    return {"language_versions": versions, "x_default_url": request.build_absolute_uri("/")}

@@ -9,10 +9,13 @@ Django what it needs for those as well, so no other code lists languages.
 from dataclasses import dataclass
 
 from django.conf import locale
+from django.utils.translation import gettext_noop
 
 
 @dataclass(frozen=True)
 class Language:
+    """A served language; ``name`` is English and marked for translation."""
+
     code: str
     name: str
     name_local: str
@@ -21,18 +24,18 @@ class Language:
 
 # Swedish first: it is the source language and the default.
 PORTAL_LANGUAGES = (
-    Language("sv", "Swedish", "Svenska"),
-    Language("en", "English", "English"),
-    Language("ar", "Arabic", "العربيّة", bidi=True),
-    Language("prs", "Dari", "دری", bidi=True),
-    Language("fa", "Persian", "فارسی", bidi=True),
-    Language("ps", "Pashto", "پښتو", bidi=True),
-    Language("ckb", "Central Kurdish (Sorani)", "کوردی (سۆرانی)", bidi=True),
-    Language("kmr", "Northern Kurdish (Kurmanji)", "Kurdî (Kurmancî)"),
-    Language("so", "Somali", "Soomaali"),
-    Language("ti", "Tigrinya", "ትግርኛ"),
-    Language("uk", "Ukrainian", "Українська"),
-    Language("ru", "Russian", "Русский"),
+    Language("sv", gettext_noop("Swedish"), "Svenska"),
+    Language("en", gettext_noop("English"), "English"),
+    Language("ar", gettext_noop("Arabic"), "العربيّة", bidi=True),
+    Language("prs", gettext_noop("Dari"), "دری", bidi=True),
+    Language("fa", gettext_noop("Persian"), "فارسی", bidi=True),
+    Language("ps", gettext_noop("Pashto"), "پښتو", bidi=True),
+    Language("ckb", gettext_noop("Central Kurdish (Sorani)"), "کوردی (سۆرانی)", bidi=True),
+    Language("kmr", gettext_noop("Northern Kurdish (Kurmanji)"), "Kurdî (Kurmancî)"),
+    Language("so", gettext_noop("Somali"), "Soomaali"),
+    Language("ti", gettext_noop("Tigrinya"), "ትግርኛ"),
+    Language("uk", gettext_noop("Ukrainian"), "Українська"),
+    Language("ru", gettext_noop("Russian"), "Русский"),
 )
 
 SOURCE_LANGUAGE = "sv"

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "corsheaders",
     "sharing",
     "partner_api",
+    "accessibility",
 ]
 
 MIDDLEWARE = [
@@ -117,6 +118,8 @@ LANGUAGE_CODE = SOURCE_LANGUAGE
 LANGUAGES = [(language.code, _(language.name)) for language in PORTAL_LANGUAGES]
 LANGUAGES_BIDI = [language.code for language in PORTAL_LANGUAGES if language.bidi]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Date and number formats for the languages Django has none for.
+FORMAT_MODULE_PATH = ["portal.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Stockholm"
@@ -176,6 +179,8 @@ CORS_ALLOW_ALL_ORIGINS = True
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 CORS_ALLOW_CREDENTIALS = False
+# Where visitors report accessibility problems (named in the accessibility statement).
+ACCESSIBILITY_CONTACT_EMAIL = os.environ.get("ACCESSIBILITY_CONTACT_EMAIL", "goteborg@goteborg.se")
 
 LOGGING = {
     "version": 1,

@@ -16,6 +16,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("", include("accessibility.urls")),
     path("", include("housing_info.urls")),
     path("", include("sharing.urls")),
     path("", include("partner_api.feed_urls")),

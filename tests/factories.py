@@ -68,3 +68,61 @@ def make_pathway_step(**fields):
     }
     values.update(fields)
     return PathwayStep.objects.create(**values)
+
+
+# Page text in more languages, for tests that need a page written in one of
+# them. Arabic-script text holds Swedish terms, a phone number and a web
+# address, as real pages do.
+PAGE_TEXT = {
+    "prs": {
+        "title": "خانهٔ انتقالی",
+        "summary": "آپارتمانی موقت که شاروالی به شما کرایه می‌دهد.",
+        "body": (
+            "<h2>ثبت نام در Boplats</h2><p>فوراً در Boplats Göteborg ثبت نام کنید: "
+            "https://boplats.se یا تلفون 031-733 30 00.</p>"
+            "<ul><li>حداکثر چهار سال</li><li>کمک از boendecoachning</li></ul>"
+        ),
+    },
+    "so": {
+        "title": "Guri ku meel gaar ah",
+        "summary": "Guri ku meel gaar ah oo magaaladu kuu kireyso.",
+        "body": (
+            "<h2>Is diiwaangeli Boplats</h2><p>Isla markiiba is diiwaangeli "
+            "Boplats Göteborg: https://boplats.se ama wac 031-733 30 00.</p>"
+        ),
+    },
+    "uk": {
+        "title": "Перехідна квартира",
+        "summary": "Тимчасова квартира, яку місто здає вам у суборенду.",
+        "body": (
+            "<h2>Реєстрація в Boplats</h2><p>Одразу зареєструйтеся в Boplats "
+            "Göteborg: https://boplats.se або телефон 031-733 30 00.</p>"
+        ),
+    },
+    "ar": {
+        "title": "الشقة الانتقالية (genomgångsbostad)",
+        "summary": "شقة مؤقتة تؤجرها لك البلدية من الباطن.",
+        "body": (
+            "<h2>التسجيل في Boplats</h2><p>سجّل فوراً في Boplats Göteborg على "
+            "https://boplats.se أو اتصل على 031-733 30 00.</p>"
+            "<ul><li>أربع سنوات كحد أقصى</li><li>العنوان: Första Långgatan 28 B, Göteborg</li></ul>"
+        ),
+    },
+    "ti": {
+        "title": "ናይ መሰጋገሪ ገዛ",
+        "summary": "ከተማ ብካልኣይ ኢድ እተካርየልካ ግዝያዊ ገዛ።",
+        "body": (
+            "<h2>ኣብ Boplats ተመዝገቡ</h2><p>ብኡንብኡ ኣብ Boplats Göteborg ተመዝገቡ፡ "
+            "https://boplats.se ወይ 031-733 30 00 ደውሉ።</p>"
+        ),
+    },
+}
+
+
+def make_page_in(*codes, **fields):
+    """A published page with its text written in each of ``codes`` (see PAGE_TEXT)."""
+    text = {}
+    for code in codes:
+        text.update({f"{name}_{code}": value for name, value in PAGE_TEXT[code].items()})
+    text.update(fields)
+    return make_page(**text)

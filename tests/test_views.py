@@ -8,7 +8,21 @@ from tests.factories import make_contact_point, make_page, make_pathway_step
 
 pytestmark = pytest.mark.django_db
 
-DIRECTIONS = {"sv": "ltr", "en": "ltr", "ar": "rtl"}
+# The served languages and their writing directions (../shared/CONTENT.md).
+DIRECTIONS = {
+    "sv": "ltr",
+    "en": "ltr",
+    "ar": "rtl",
+    "prs": "rtl",
+    "fa": "rtl",
+    "ps": "rtl",
+    "ckb": "rtl",
+    "kmr": "ltr",
+    "so": "ltr",
+    "ti": "ltr",
+    "uk": "ltr",
+    "ru": "ltr",
+}
 
 
 def html_lang_dir(response):
@@ -22,7 +36,12 @@ def public_urls(page):
         reverse("housing_info:home"),
         page.topic.get_absolute_url(),
         page.get_absolute_url(),
+        reverse("accessibility:statement"),
     ]
+
+
+def test_every_served_language_is_checked_here(settings):
+    assert [code for code, _name in settings.LANGUAGES] == list(DIRECTIONS)
 
 
 @pytest.mark.parametrize("code", DIRECTIONS)
@@ -100,6 +119,16 @@ def test_language_switcher_keeps_reader_on_the_same_page(client, page):
     content = client.get(f"/sv/{page.slug}/").content.decode()
     for code in ("en", "ar", "ti", "prs"):
         assert f'href="/{code}/{page.slug}/" lang="{code}" hreflang="{code}"' in content
+
+
+def test_head_lists_every_language_version_and_x_default(client, page):
+    head = client.get(f"/ar/{page.slug}/").content.decode().split("</head>")[0]
+    for code in DIRECTIONS:
+        link = (
+            f'<link rel="alternate" hreflang="{code}" href="http://testserver/{code}/{page.slug}/">'
+        )
+        assert link in head
+    assert '<link rel="alternate" hreflang="x-default" href="http://testserver/">' in head
 
 
 def test_visitors_get_no_cookies(client, page):

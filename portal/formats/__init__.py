@@ -1,0 +1,6 @@
+"""Date and number formats for the served languages Django has none for.
+
+``FORMAT_MODULE_PATH`` points here; Django looks for ``<code>/formats.py`` and
+falls back to its own locale formats. Month names come from the catalogues
+(see ``month_names.py``).
+"""

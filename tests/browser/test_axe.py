@@ -1,0 +1,61 @@
+"""axe-core finds no WCAG 2.1 A or AA violation, in left-to-right, right-to-left and Ethiopic."""
+
+import pytest
+
+from tests.browser.conftest import AXE_SCRIPT
+from tests.factories import make_contact_point, make_page_in, make_pathway_step
+
+pytestmark = pytest.mark.browser
+
+LANGUAGES = ("sv", "ar", "prs", "ti", "so", "uk")
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+RUN_AXE = """
+const done = arguments[arguments.length - 1];
+axe.run(document, {runOnly: {type: "tag", values: arguments[0]}, resultTypes: ["violations"]})
+  .then(result => done(result.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + ": " + n.failureSummary),
+  }))))
+  .catch(error => done([{id: "axe-error", help: String(error), nodes: []}]));
+"""
+
+
+def axe_violations(browser, url):
+    browser.get(url)
+    browser.execute_script(AXE_SCRIPT.read_text(encoding="utf-8"))
+    return browser.execute_async_script(RUN_AXE, WCAG_TAGS)
+
+
+@pytest.fixture
+def content_page(transactional_db):
+    """A page with text in every tested language, a contact point and a pathway step."""
+    page = make_page_in("ar", "prs", "ti", "so", "uk")
+    page.contact_points.add(make_contact_point(name_ar="مكتب Boplats Göteborg"))
+    make_pathway_step(page=page, title_ti="ምዝገባ ኣብ Boplats", title_prs="ثبت نام در Boplats")
+    return page
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_home_page_has_no_wcag_violations(browser, live_server, content_page, code):
+    violations = axe_violations(browser, f"{live_server.url}/{code}/")
+    assert violations == []
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_content_page_has_no_wcag_violations(browser, live_server, content_page, code):
+    violations = axe_violations(browser, f"{live_server.url}/{code}/{content_page.slug}/")
+    assert violations == []
+
+
+def test_accessibility_statement_has_no_wcag_violations(browser, live_server, transactional_db):
+    assert axe_violations(browser, f"{live_server.url}/ar/about/accessibility/") == []
+
+
+def test_axe_reports_a_violation_when_there_is_one(browser, live_server, transactional_db):
+    """The harness itself works: an image without a text alternative is caught."""
+    browser.get(f"{live_server.url}/ar/")
+    browser.execute_script("document.querySelector('main').append(document.createElement('img'))")
+    browser.execute_script(AXE_SCRIPT.read_text(encoding="utf-8"))
+    violations = browser.execute_async_script(RUN_AXE, WCAG_TAGS)
+    assert [violation["id"] for violation in violations] == ["image-alt"]
