@@ -48,8 +48,14 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",
     "django_prose_editor",
     "housing_info",
+    "search",
+    "smart_answers",
+    "glossary",
+    "feedback",
+    "language_demand",
 ]
 
 MIDDLEWARE = [
@@ -63,6 +69,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "language_demand.middleware.UnservedLanguageMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"

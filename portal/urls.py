@@ -14,5 +14,10 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    # Before housing_info: its "<slug>/" page address would catch these.
+    path("search/", include("search.urls")),
+    path("what-applies-to-me/", include("smart_answers.urls")),
+    path("glossary/", include("glossary.urls")),
+    path("feedback/", include("feedback.urls")),
     path("", include("housing_info.urls")),
 )
