@@ -70,11 +70,21 @@ def search_pages(query, code):
 
 
 def matching_pages(query, code):
+    """Pages in ``code`` with every word of ``query``; failing that, with any of them.
+
+    Readers often type a whole question ("how long can I stay in the flat");
+    in languages without stop words in PostgreSQL, every word rarely matches.
+    """
     if not query_words(query):
         return []
-    if connection.vendor == "postgresql":
-        return list(postgres_matches(query, code)[:MAX_RESULTS])
-    return plain_matches(query, code)[:MAX_RESULTS]
+    for every_word in (True, False):
+        if connection.vendor == "postgresql":
+            pages = list(postgres_matches(query, code, every_word)[:MAX_RESULTS])
+        else:
+            pages = plain_matches(query, code, every_word)[:MAX_RESULTS]
+        if pages:
+            return pages
+    return []
 
 
 def readable_pages(code):
@@ -113,7 +123,7 @@ def text_search_config(code):
     return config if config in installed_text_search_configs() else SIMPLE_CONFIG
 
 
-def postgres_matches(query, code):
+def postgres_matches(query, code, every_word=True):
     config = text_search_config(code)
     title = SearchVector(f"title_{code}", weight="A", config=config)
     document = (
@@ -125,7 +135,9 @@ def postgres_matches(query, code):
     # "bostadsbidrag", which matters in Swedish, where words are compounded.
     words = query_words(query)
     text_query = SearchQuery(
-        " & ".join(f"{word}:*" for word in words), search_type="raw", config=config
+        (" & " if every_word else " | ").join(f"{word}:*" for word in words),
+        search_type="raw",
+        config=config,
     )
     # Compared without accents: "genomgangsbostad" is one letter from
     # "genomgångsbostad" here, not three trigrams away.
@@ -165,15 +177,18 @@ def postgres_matches(query, code):
     )
 
 
-def plain_matches(query, code):
-    """Pages whose text contains every word of ``query``, titles counting most."""
+def plain_matches(query, code, every_word=True):
+    """Pages whose text contains every (or any) word of ``query``, titles counting most."""
     words = [fold(word) for word in query_words(query)]
     scored = []
     for page in readable_pages(code).select_related("topic"):
         title = fold(getattr(page, f"title_{code}"))
         summary = fold(getattr(page, f"summary_{code}") or "")
         body = fold(strip_tags(getattr(page, f"body_{code}")))
-        if all(word in title or word in summary or word in body for word in words):
-            score = sum(3 * (word in title) + 2 * (word in summary) for word in words)
+        found = [word in title or word in summary or word in body for word in words]
+        if all(found) if every_word else any(found):
+            score = sum(
+                3 * (word in title) + 2 * (word in summary) + (word in body) for word in words
+            )
             scored.append((-score, page.topic.order, page.order, page))
     return [page for *_order, page in sorted(scored, key=lambda item: item[:3])]

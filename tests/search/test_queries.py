@@ -85,3 +85,17 @@ def test_each_language_uses_its_own_configuration_or_simple(code, config):
 def test_swedish_stemming_finds_other_forms_of_a_word():
     page = make_page(title_sv="Lägenheter i Göteborg", body_sv="<p>Många lägenheter.</p>")
     assert search_pages("lägenhet", "sv").pages == [page]
+
+
+def test_a_whole_question_finds_pages_with_some_of_its_words():
+    page = make_page(title_so="Safka guryaha ee Boplats", body_so="<p>Is diiwaangeli maanta.</p>")
+    make_page(title_so="Caymiska guriga", body_so="<p>Caymis.</p>")
+    outcome = search_pages("sidee baan isugu diiwaangeliyaa safka", "so")
+    assert not outcome.fell_back
+    assert outcome.pages[0] == page
+
+
+def test_when_every_word_matches_pages_with_only_some_are_left_out():
+    both = make_page(title_en="Pay the rent", body_en="<p>Rent is paid monthly.</p>")
+    make_page(title_en="Rent a room", body_en="<p>Lodging.</p>")
+    assert search_pages("pay rent", "en").pages == [both]
