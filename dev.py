@@ -59,6 +59,8 @@ def serve():
     manage("compile_catalogues", "--verbosity", "0", env=env)
     manage("migrate", "--no-input", "--verbosity", "0", env=env)
     manage("load_demo_content", env=env)
+    manage("load_demo_questions", env=env)
+    manage("load_glossary", env=env)
     password = ensure_admin(env)
     print(
         "\nThe portal runs at http://127.0.0.1:8000/ (Ctrl+C stops it).\n"

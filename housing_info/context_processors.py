@@ -9,9 +9,11 @@ def languages(request):
 
     The absolute addresses feed ``<link rel="alternate" hreflang>`` in the head;
     the language-neutral root (which sends a visitor to their language) is the
-    ``x-default``.
+    ``x-default``. The switcher's links keep the query string, so a search or
+    the answers to "What applies to me?" survive a change of language.
     """
     current = get_language()
+    query = request.META.get("QUERY_STRING", "")
     versions = []
     for language in PORTAL_LANGUAGES:
         url = translate_url(request.path, language.code)
@@ -20,7 +22,7 @@ def languages(request):
                 "code": language.code,
                 "name_local": language.name_local,
                 "dir": "rtl" if language.bidi else "ltr",
-                "url": url,
+                "url": f"{url}?{query}" if query else url,
                 "absolute_url": request.build_absolute_uri(url),
                 "current": language.code == current,
             }

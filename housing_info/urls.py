@@ -7,5 +7,6 @@ app_name = "housing_info"
 urlpatterns = [
     path("", views.home, name="home"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
+    path("contacts/", views.contact_list, name="contacts"),
     path("<slug:slug>/", views.page_detail, name="page"),
 ]

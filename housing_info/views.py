@@ -7,8 +7,9 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_safe
 
-from housing_info.models import Page, PathwayStep, Topic
+from housing_info.models import ContactPoint, Page, PathwayStep, Topic
 from housing_info.negotiation import preferred_language
+from language_demand.counting import record_missing_translation
 from portal.languages import PORTAL_LANGUAGES, direction
 
 
@@ -76,6 +77,8 @@ def page_detail(request, slug):
         raise Http404
     reader_language = translation.get_language()
     shown_language = page.text_language(reader_language)
+    if shown_language != reader_language:
+        record_missing_translation(request, page, reader_language)
     return render(
         request,
         "housing_info/page_detail.html",
@@ -86,6 +89,28 @@ def page_detail(request, slug):
             "shown_dir": direction(shown_language),
             "is_fallback": shown_language != reader_language,
             "contacts": page.contact_points.all(),
+        },
+    )
+
+
+@require_safe
+def contact_list(request):
+    """Where to get help: every contact point, or those for one topic (?topic=<slug>)."""
+    topics = Topic.objects.filter(contact_points__isnull=False).distinct()
+    contacts = ContactPoint.objects.prefetch_related("topics")
+    wanted = request.GET.get("topic", "")
+    topic = next((topic for topic in topics if topic.slug == wanted), None)
+    if topic:
+        contacts = contacts.filter(topics=topic)
+    return render(
+        request,
+        "housing_info/contact_list.html",
+        {
+            "topics": topics,
+            "topic": topic,
+            "contacts": contacts,
+            # An address with a topic that does not exist shows all, and says so.
+            "unknown_topic": bool(wanted) and topic is None,
         },
     )
 

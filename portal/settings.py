@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",
     "django_prose_editor",
     "housing_info",
     "django.contrib.sitemaps",
@@ -58,6 +59,11 @@ INSTALLED_APPS = [
     "sharing",
     "partner_api",
     "accessibility",
+    "search",
+    "smart_answers",
+    "glossary",
+    "feedback",
+    "language_demand",
 ]
 
 MIDDLEWARE = [
@@ -73,6 +79,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "sharing.middleware.SlugRedirectMiddleware",
+    "language_demand.middleware.UnservedLanguageMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"

@@ -17,6 +17,11 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("accessibility.urls")),
+    # Before housing_info: its "<slug>/" page address would catch these.
+    path("search/", include("search.urls")),
+    path("what-applies-to-me/", include("smart_answers.urls")),
+    path("glossary/", include("glossary.urls")),
+    path("feedback/", include("feedback.urls")),
     path("", include("housing_info.urls")),
     path("", include("sharing.urls")),
     path("", include("partner_api.feed_urls")),

@@ -1,6 +1,14 @@
 import pytest
+from django.conf import settings
 
 from tests.factories import make_page
+
+
+def pytest_runtest_setup(item):
+    """Tests marked postgres skip unless the suite runs on PostgreSQL."""
+    engine = settings.DATABASES["default"]["ENGINE"]
+    if item.get_closest_marker("postgres") and "postgresql" not in engine:
+        pytest.skip("needs PostgreSQL (set DATABASE_URL)")
 
 
 @pytest.fixture
@@ -15,3 +23,22 @@ def staff_client(client, django_user_model):
     )
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def demo_snapshot(db):
+    """The frozen demo content in tests/data/demo_snapshot, in every language."""
+    from pathlib import Path
+
+    from housing_info.demo_content import load_demo_content
+
+    load_demo_content(Path(__file__).resolve().parent / "data" / "demo_snapshot")
+
+
+@pytest.fixture
+def demo_questions(demo_snapshot):
+    """The demo question flow, its rules linked to the demo pages."""
+    from smart_answers.demo_questions import load_demo_questions
+
+    loaded = load_demo_questions()
+    assert not loaded.missing, loaded.missing

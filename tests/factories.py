@@ -2,7 +2,10 @@
 
 from itertools import count
 
+from feedback.models import PageFeedback
+from glossary.models import Term
 from housing_info.models import ContactPoint, Page, PathwayStep, Topic
+from smart_answers.models import Answer, Question, Rule
 
 _numbers = count(1)
 
@@ -126,3 +129,65 @@ def make_page_in(*codes, **fields):
         text.update({f"{name}_{code}": value for name, value in PAGE_TEXT[code].items()})
     text.update(fields)
     return make_page(**text)
+def make_term(**fields):
+    number = next(_numbers)
+    values = {
+        "slug": f"term-{number}",
+        "term": f"genomgångsbostad{number}",
+        "meaning_en": "transitional flat",
+        "meaning_ar": "الشقة الانتقالية",
+        "explanation_sv": "En lägenhet som staden hyr ut i andra hand under en begränsad tid.",
+        "explanation_en": "A flat the City sublets to you for a limited time.",
+        "explanation_ar": "شقة تؤجرها لك البلدية من الباطن لمدة محدودة.",
+        "explanation_ti": "ከተማ ንውሱን ግዜ ብካልኣይ ኢድ እተካርየልካ ገዛ።",
+    }
+    values.update(fields)
+    return Term.objects.create(**values)
+
+
+def make_question(answers=("yes", "no"), **fields):
+    """A question with one answer per slug in ``answers``."""
+    number = next(_numbers)
+    values = {
+        "slug": f"question-{number}",
+        "order": number,
+        "text_sv": f"Fråga {number}?",
+        "text_en": f"Question {number}?",
+        "text_ar": f"السؤال {number}؟",
+    }
+    values.update(fields)
+    question = Question.objects.create(**values)
+    for order, slug in enumerate(answers):
+        Answer.objects.create(
+            question=question,
+            slug=slug,
+            order=order,
+            label_sv=f"Svar {slug}",
+            label_en=f"Answer {slug}",
+            label_ar=f"الجواب {slug}",
+        )
+    return question
+
+
+def make_rule(conditions=(), pages=(), steps=(), **fields):
+    number = next(_numbers)
+    values = {
+        "slug": f"rule-{number}",
+        "name": f"Regel {number}",
+        "order": number,
+        "note_sv": f"Det här gäller dig ({number}).",
+        "note_en": f"This applies to you ({number}).",
+        "note_ar": f"هذا ينطبق عليك ({number}).",
+    }
+    values.update(fields)
+    rule = Rule.objects.create(**values)
+    rule.conditions.set(conditions)
+    rule.pages.set(pages)
+    rule.steps.set(steps)
+    return rule
+
+
+def make_feedback(page, **fields):
+    values = {"page": page, "language": "ar", "useful": True, "comment": ""}
+    values.update(fields)
+    return PageFeedback.objects.create(**values)

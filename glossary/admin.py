@@ -1,0 +1,12 @@
+from django.contrib import admin
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from glossary.models import Term
+
+
+@admin.register(Term)
+class TermAdmin(TabbedTranslationAdmin):
+    list_display = ("term", "meaning", "other_forms")
+    search_fields = ("term", "other_forms", "meaning", "explanation")
+    prepopulated_fields = {"slug": ("term",)}
+    fieldsets = ((None, {"fields": ("term", "other_forms", "slug", "meaning", "explanation")}),)

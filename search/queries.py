@@ -1,0 +1,194 @@
+"""Finding pages in the reader's language.
+
+On PostgreSQL: full-text search with the language's own text search
+configuration (stemming, stop words) where PostgreSQL has one and ``simple``
+elsewhere, titles ranked above summaries above bodies, plus trigram similarity
+(pg_trgm), compared without accents (unaccent), so that misspelt words and
+Swedish words typed without å, ä, ö still find their page. On SQLite, used for
+development, a plain comparison of folded text that finds the same pages with a
+simpler ranking and without forgiving misspellings.
+
+A search that finds nothing in the reader's language also looks in the Swedish
+and English texts; the outcome says that it did.
+"""
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from django.contrib.postgres.lookups import Unaccent
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    TrigramWordSimilarity,
+)
+from django.db import connection
+from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models.functions import Greatest
+from django.utils.html import strip_tags
+
+from housing_info.models import Page
+from portal.text_folding import fold
+
+# PostgreSQL's own configurations for the languages we serve; the others
+# (Dari, Persian, Pashto, Sorani, Kurmanji, Somali, Tigrinya, Ukrainian) have
+# none and use "simple": whole words and word beginnings, without stemming.
+TEXT_SEARCH_CONFIGS = {"sv": "swedish", "en": "english", "ar": "arabic", "ru": "russian"}
+SIMPLE_CONFIG = "simple"
+
+# Where a search with no result in the reader's language looks next.
+FALLBACK_LANGUAGES = ("sv", "en")
+
+# Below this, trigram similarity is chance; above it, a misspelling of a word
+# in the page ("genomgangsbostad", "bostadbidrag") or its title.
+TRIGRAM_THRESHOLD = 0.6
+MAX_WORDS = 10
+MAX_RESULTS = 20
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The pages found, best first, and the languages whose texts were searched."""
+
+    pages: list
+    languages: tuple
+    fell_back: bool = False
+
+
+def search_pages(query, code):
+    """Published pages matching ``query`` for a reader of ``code``, best first."""
+    pages = matching_pages(query, code)
+    if pages:
+        return Outcome(pages, (code,))
+    others = tuple(language for language in FALLBACK_LANGUAGES if language != code)
+    found = {}
+    for language in others:
+        for page in matching_pages(query, language):
+            found.setdefault(page.pk, page)
+    return Outcome(list(found.values())[:MAX_RESULTS], others, fell_back=True)
+
+
+def matching_pages(query, code):
+    """Pages in ``code`` with every word of ``query``; failing that, with any of them.
+
+    Readers often type a whole question ("how long can I stay in the flat");
+    in languages without stop words in PostgreSQL, every word rarely matches.
+    """
+    if not query_words(query):
+        return []
+    for every_word in (True, False):
+        if connection.vendor == "postgresql":
+            pages = list(postgres_matches(query, code, every_word)[:MAX_RESULTS])
+        else:
+            pages = plain_matches(query, code, every_word)[:MAX_RESULTS]
+        if pages:
+            return pages
+    return []
+
+
+def readable_pages(code):
+    """Published pages a reader can read in ``code``: title and body are written in it."""
+    return Page.objects.published().filter(**{f"title_{code}__gt": "", f"body_{code}__gt": ""})
+
+
+def query_words(query):
+    """The words of a query: letters, their marks and digits; everything else separates.
+
+    Keeping combining marks inside words keeps Arabic-script words with vowel
+    marks whole; dropping everything else keeps text-search operators out.
+    """
+    words, word = [], []
+    for char in query:
+        if unicodedata.category(char)[0] in "LMN":
+            word.append(char)
+        elif word:
+            words.append("".join(word))
+            word = []
+    if word:
+        words.append("".join(word))
+    return words[:MAX_WORDS]
+
+
+@cache
+def installed_text_search_configs():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT cfgname FROM pg_ts_config")
+        return frozenset(row[0] for row in cursor.fetchall())
+
+
+def text_search_config(code):
+    """PostgreSQL's configuration for ``code`` when the server has it, else "simple"."""
+    config = TEXT_SEARCH_CONFIGS.get(code, SIMPLE_CONFIG)
+    return config if config in installed_text_search_configs() else SIMPLE_CONFIG
+
+
+def postgres_matches(query, code, every_word=True):
+    config = text_search_config(code)
+    title = SearchVector(f"title_{code}", weight="A", config=config)
+    document = (
+        title
+        + SearchVector(f"summary_{code}", weight="B", config=config)
+        + SearchVector(f"body_{code}", weight="C", config=config)
+    )
+    # Every word, also as the beginning of a longer word: "bostad" finds
+    # "bostadsbidrag", which matters in Swedish, where words are compounded.
+    words = query_words(query)
+    text_query = SearchQuery(
+        (" & " if every_word else " | ").join(f"{word}:*" for word in words),
+        search_type="raw",
+        config=config,
+    )
+    # Compared without accents: "genomgangsbostad" is one letter from
+    # "genomgångsbostad" here, not three trigrams away.
+    typed = Unaccent(Value(" ".join(words)))
+
+    def similarity(field):
+        return TrigramWordSimilarity(typed, Unaccent(f"{field}_{code}"))
+
+    return (
+        readable_pages(code)
+        .annotate(
+            document=document,
+            title_document=title,
+            # Cover density: words close together count, however often a long
+            # body repeats one of them.
+            rank=SearchRank(document, text_query, cover_density=True),
+            title_similarity=similarity("title"),
+            text_similarity=Greatest(similarity("summary"), similarity("body")),
+        )
+        .filter(
+            Q(document=text_query)
+            | Q(title_similarity__gte=TRIGRAM_THRESHOLD)
+            | Q(text_similarity__gte=TRIGRAM_THRESHOLD)
+        )
+        .annotate(
+            in_title=Case(
+                When(title_document=text_query, then=Value(1.0)),
+                default=Value(0.0),
+                output_field=FloatField(),
+            )
+        )
+        # The words in the title count most, whether typed well or misspelt.
+        .annotate(
+            score=F("in_title") + F("rank") + F("title_similarity") + F("text_similarity") / 4
+        )
+        .order_by("-score", "topic__order", "order")
+    )
+
+
+def plain_matches(query, code, every_word=True):
+    """Pages whose text contains every (or any) word of ``query``, titles counting most."""
+    words = [fold(word) for word in query_words(query)]
+    scored = []
+    for page in readable_pages(code).select_related("topic"):
+        title = fold(getattr(page, f"title_{code}"))
+        summary = fold(getattr(page, f"summary_{code}") or "")
+        body = fold(strip_tags(getattr(page, f"body_{code}")))
+        found = [word in title or word in summary or word in body for word in words]
+        if all(found) if every_word else any(found):
+            score = sum(
+                3 * (word in title) + 2 * (word in summary) + (word in body) for word in words
+            )
+            scored.append((-score, page.topic.order, page.order, page))
+    return [page for *_order, page in sorted(scored, key=lambda item: item[:3])]

@@ -1,0 +1,42 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from smart_answers.demo_questions import load_demo_questions
+from smart_answers.models import Answer, Question, Rule
+
+pytestmark = pytest.mark.django_db
+
+
+def test_loads_questions_answers_and_rules_with_their_links(demo_snapshot):
+    loaded = load_demo_questions()
+    assert loaded.missing == []
+    assert list(Question.objects.values_list("slug", flat=True)) == [
+        "status",
+        "arrival",
+        "living",
+        "children",
+    ]
+    arrival = Question.objects.get(slug="arrival")
+    assert [(a.question.slug, a.slug) for a in arrival.ask_if.all()] == [
+        ("status", "residence-permit")
+    ]
+    interim = Answer.objects.get(question__slug="living", slug="interim")
+    assert [a.slug for a in interim.offer_if.all()] == ["assigned"]
+    rule = Rule.objects.get(slug="transitional-flat-children")
+    assert {a.slug for a in rule.conditions.all()} == {"transitional-flat", "yes"}
+    assert rule.pages.filter(slug="when-the-time-limit-ends").exists()
+    assert rule.note_sv and rule.note_en and rule.note_ar
+
+
+def test_loading_again_changes_nothing(demo_snapshot):
+    assert load_demo_questions().written > 0
+    assert load_demo_questions().written == 0
+
+
+def test_without_demo_content_missing_pages_are_reported_not_fatal():
+    out = StringIO()
+    call_command("load_demo_questions", stdout=out)
+    assert "page:transitional-flat" in out.getvalue()
+    assert Question.objects.count() == 4
