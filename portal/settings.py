@@ -49,7 +49,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_prose_editor",
+    "simple_history",
     "housing_info",
+    "translation_workflow",
 ]
 
 MIDDLEWARE = [
@@ -115,6 +117,11 @@ TIME_ZONE = "Europe/Stockholm"
 MODELTRANSLATION_DEFAULT_LANGUAGE = SOURCE_LANGUAGE
 # Fields fall back to English, then Swedish: a reader never meets an empty field.
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", SOURCE_LANGUAGE)
+
+# Translation exchange: the largest XLIFF file a caseworker may import.
+TRANSLATION_IMPORT_MAX_BYTES = int(
+    os.environ.get("TRANSLATION_IMPORT_MAX_BYTES", str(2 * 1024 * 1024))
+)
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
