@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 from housing_info.models import Page, PathwayStep, Topic
 from housing_info.negotiation import preferred_language
 from portal.languages import PORTAL_LANGUAGES, direction
+from translation_workflow.notices import translation_notice
 
 
 @require_safe
@@ -71,11 +72,13 @@ def topic_detail(request, slug):
 @require_safe
 def page_detail(request, slug):
     page = get_object_or_404(Page.objects.select_related("topic"), slug=slug)
-    # Staff preview unpublished pages; visitors never learn they exist.
-    if not page.published and not request.user.is_staff:
+    # Staff preview unpublished pages and held-back language versions;
+    # visitors never learn they exist.
+    preview = request.user.is_staff
+    if not page.published and not preview:
         raise Http404
     reader_language = translation.get_language()
-    shown_language = page.text_language(reader_language)
+    shown_language = page.text_language(reader_language, preview=preview)
     return render(
         request,
         "housing_info/page_detail.html",
@@ -85,6 +88,7 @@ def page_detail(request, slug):
             "shown_language": shown_language,
             "shown_dir": direction(shown_language),
             "is_fallback": shown_language != reader_language,
+            "notice": translation_notice(page, reader_language, shown_language),
             "contacts": page.contact_points.all(),
         },
     )

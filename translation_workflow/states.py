@@ -160,8 +160,9 @@ def before_page_save(sender, instance, raw=False, **kwargs):
         reason = change_reason(instance, previous)
         if reason:
             instance._change_reason = reason
-    # A save that changes nothing keeps no revision.
-    instance.skip_history_when_saving = previous is not None and unchanged(instance, previous)
+    # A save that changes nothing keeps no revision (simple-history checks hasattr).
+    if previous is not None and unchanged(instance, previous):
+        instance.skip_history_when_saving = True
 
 
 def unchanged(page, previous):
@@ -183,3 +184,52 @@ def connect_signals():
     pre_save.connect(before_page_save, sender=Page, dispatch_uid="translation_workflow_pre_save")
     # After django-simple-history's receiver, which reads what this one resets.
     post_save.connect(after_page_save, sender=Page, dispatch_uid="translation_workflow_post_save")
+
+
+def mark_reviewed(page, code, user):
+    """A reviewer checked the ``code`` version against the current Swedish text.
+
+    It becomes up to date with the current Swedish version (whether it was a
+    machine translation, outdated, or already up to date) and is released if it
+    was held back.
+    """
+    if code == SOURCE_LANGUAGE or not page.has_text_in(code):
+        raise ValueError(f"No {code} version to review on page {page.pk}")
+    version = page.language_version(code)
+    page.set_language_version(
+        code,
+        replace(
+            version,
+            state=TranslationState.UP_TO_DATE,
+            source_revision=page.source_revision,
+            source_date=page.source_changed_on,
+            held_back=False,
+            reviewed_on=timezone.localdate(),
+            reviewed_by=user.get_username(),
+            sent_on=None,
+        ),
+    )
+    save_with_reason(page, user, f"reviewed {code}")
+
+
+def mark_sent_for_translation(page, code, user):
+    """The ``code`` version was sent to be translated: a missing one is now in translation."""
+    version = page.language_version(code)
+    state = page.translation_state(code)
+    if state == TranslationState.MISSING:
+        version = replace(version, state=TranslationState.IN_TRANSLATION)
+    elif state not in (TranslationState.OUTDATED, TranslationState.IN_TRANSLATION):
+        return False
+    page.set_language_version(code, replace(version, sent_on=timezone.localdate()))
+    save_with_reason(page, user, f"sent {code}")
+    return True
+
+
+def set_held_back(page, code, held_back):
+    page.set_language_version(code, replace(page.language_version(code), held_back=held_back))
+
+
+def save_with_reason(page, user, reason):
+    page._history_user = user
+    page._change_reason = reason
+    page.save()

@@ -1,0 +1,27 @@
+/* The page form: right-to-left in the rich-text editor, and opening a language's tab.
+   A static file, no inline script: the admin keeps working under a strict CSP. */
+"use strict";
+
+// The prose editor wraps the textarea; give its editable area the textarea's direction.
+document.addEventListener("prose-editor:ready", (event) => {
+  const { editor, textarea } = event.detail;
+  for (const name of ["dir", "lang"]) {
+    if (textarea.hasAttribute(name)) {
+      editor.view.dom.setAttribute(name, textarea.getAttribute(name));
+    }
+  }
+});
+
+// ?language=ar (links from the translation overview) opens the Arabic tabs.
+window.addEventListener("load", () => {
+  const code = new URLSearchParams(window.location.search).get("language");
+  const select = document.getElementById("modeltranslation-main-switch");
+  if (!code || !select) {
+    return;
+  }
+  const option = Array.from(select.options).find((item) => item.text === code);
+  if (option) {
+    select.value = option.value;
+    select.dispatchEvent(new Event("change"));
+  }
+});
