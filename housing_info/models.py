@@ -190,9 +190,7 @@ class Page(models.Model):
         blank=True,
         help_text=_("The date by which the City checks this page again."),
     )
-    source_revision = models.PositiveIntegerField(
-        _("Swedish version"), default=1, editable=False
-    )
+    source_revision = models.PositiveIntegerField(_("Swedish version"), default=1, editable=False)
     source_changed_on = models.DateField(
         _("Swedish text last changed"), default=timezone.localdate, editable=False
     )

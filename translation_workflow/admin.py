@@ -15,7 +15,9 @@ class TranslationOverviewAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         def view(function):
-            return self.admin_site.admin_view(lambda request, **kwargs: function(self, request, **kwargs))
+            return self.admin_site.admin_view(
+                lambda request, **kwargs: function(self, request, **kwargs)
+            )
 
         return [
             path("export/", view(admin_views.export_view), name="translation_workflow_export"),

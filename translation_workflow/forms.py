@@ -3,6 +3,7 @@ translators' languages, and the language-version part of the page form."""
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from housing_info.models import Page, SwedishChange, TranslationState
@@ -98,7 +99,8 @@ def language_version_fields():
     }
     for code in translation_languages():
         fields[state_field_name(code)] = forms.ChoiceField(
-            label=language_name(code),
+            # Lazy: the label follows the language of each request.
+            label=get_language_info(code)["name_translated"],
             choices=TranslationState.choices,
             required=False,
         )
@@ -145,9 +147,7 @@ class LanguageVersionFormMixin:
             self.fields["swedish_change"].disabled = True
 
     def source_text_changed(self):
-        return any(
-            f"{base}_{SOURCE_LANGUAGE}" in self.changed_data for base in Page.TEXT_FIELDS
-        )
+        return any(f"{base}_{SOURCE_LANGUAGE}" in self.changed_data for base in Page.TEXT_FIELDS)
 
     def has_text(self, code):
         data = self.cleaned_data

@@ -18,9 +18,9 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import formats, translation
-from django.utils.timezone import localtime
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -135,7 +135,9 @@ class PageWorkflowAdminMixin:
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        return type(form.__name__, (form,), {"editable_languages": editable_languages(request.user)})
+        return type(
+            form.__name__, (form,), {"editable_languages": editable_languages(request.user)}
+        )
 
     def get_readonly_fields(self, request, obj=None):
         readonly = [*super().get_readonly_fields(request, obj), "language_versions_overview"]
@@ -252,12 +254,12 @@ class PageWorkflowAdminMixin:
             path(
                 "<path:object_id>/history/compare/<int:old_id>/<int:new_id>/",
                 self.admin_site.admin_view(self.compare_view),
-                name="%s_%s_compare" % info,
+                name="{}_{}_compare".format(*info),
             ),
             path(
                 "<path:object_id>/history/<int:history_id>/restore/",
                 self.admin_site.admin_view(self.restore_view),
-                name="%s_%s_restore" % info,
+                name="{}_{}_restore".format(*info),
             ),
             *super().get_urls(),
         ]

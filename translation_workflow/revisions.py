@@ -31,7 +31,7 @@ SETTINGS_FIELDS = (
 
 
 def language_name(code):
-    return get_language_info(code)["name_translated"]
+    return str(get_language_info(code)["name_translated"])
 
 
 def field_label(name):

@@ -151,6 +151,8 @@ class ImportPlan:
     # {page pk: {field name: target text}}
     targets: dict = field(default_factory=dict)
     problems: list = field(default_factory=list)
+    # (page pk, field name) of every unit in the file, good or bad.
+    seen: set = field(default_factory=set)
 
 
 class _MarkupInventory(HTMLParser):
@@ -274,9 +276,10 @@ def check_languages(store, code, plan):
 
 def check_unit(plan, page, name, unit, local_id):
     where = {"field": field_label(name), "page": page.title_sv, "unit": local_id}
-    if name in plan.targets.get(page.pk, {}):
+    if (page.pk, name) in plan.seen:
         plan.problems.append(_("Unit %(unit)s appears twice in the file.") % where)
         return
+    plan.seen.add((page.pk, name))
     current_source = getattr(page, f"{name}_{SOURCE_LANGUAGE}") or ""
     # Translation tools may re-wrap lines; only a change of words counts.
     if " ".join((unit.source or "").split()) != " ".join(current_source.split()):
@@ -323,12 +326,12 @@ def check_unit(plan, page, name, unit, local_id):
 
 def check_complete(plan, pages):
     """Every Swedish text of a page in the file must come back translated."""
-    for page_pk, targets in plan.targets.items():
+    for page_pk in {page_pk for page_pk, _name in plan.seen}:
         page = pages[page_pk]
         missing = [
             field_label(name)
             for name in Page.TEXT_FIELDS
-            if getattr(page, f"{name}_{SOURCE_LANGUAGE}") and name not in targets
+            if getattr(page, f"{name}_{SOURCE_LANGUAGE}") and (page_pk, name) not in plan.seen
         ]
         if missing:
             plan.problems.append(
