@@ -15,11 +15,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from housing_info.models import Page, Topic, TranslationState
+from housing_info.models import Page, Topic
 from portal.languages import SOURCE_LANGUAGE, direction
-from translation_workflow.dashboard import build_dashboard
+from translation_workflow.dashboard import build_dashboard, legend
 from translation_workflow.forms import DashboardFilterForm, XliffExportForm, XliffImportForm
-from translation_workflow.revisions import changes_between, language_name
+from translation_workflow.revisions import changes_between, field_label, language_name
 from translation_workflow.roles import can_review, exchange_languages, translation_languages
 from translation_workflow.states import mark_reviewed
 from translation_workflow.xliff import (
@@ -61,7 +61,7 @@ def dashboard_view(model_admin, request):
         _("Translation overview"),
         dashboard=dashboard,
         filter_form=form,
-        states=TranslationState,
+        legend=legend(),
         can_exchange=bool(languages),
         export_form=XliffExportForm(languages=languages),
         today=timezone.localdate(),
@@ -206,9 +206,21 @@ def review_view(model_admin, request, page_pk, code):
         language=language_name(code),
         version=version,
         state=page.translation_state(code),
-        source=page.text(SOURCE_LANGUAGE),
-        target=page.text(code),
-        target_dir=direction(code),
+        sides=[
+            {
+                "code": SOURCE_LANGUAGE,
+                "dir": "ltr",
+                "heading": _("Swedish (source)"),
+                "text": page.text(SOURCE_LANGUAGE),
+            },
+            {
+                "code": code,
+                "dir": direction(code),
+                "heading": language_name(code),
+                "text": page.text(code),
+            },
+        ],
+        labels={name: field_label(name) for name in ("applies_to", "duration", "next_steps")},
         source_changes=source_changes,
         public_url=public_url,
     )

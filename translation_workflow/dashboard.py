@@ -12,6 +12,7 @@ from django.db.models import BooleanField, Case, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import pgettext_lazy
 
 from housing_info.models import LanguageVersion, Page, Topic, TranslationState, visible_state
 from translation_workflow.revisions import language_name
@@ -20,6 +21,15 @@ from translation_workflow.roles import can_review, editable_languages, translati
 READABLE = (TranslationState.UP_TO_DATE, TranslationState.MACHINE, TranslationState.OUTDATED)
 CURRENT = (TranslationState.UP_TO_DATE, TranslationState.MACHINE)
 NEEDS_REVIEW = (TranslationState.MACHINE, TranslationState.OUTDATED)
+
+# Short names for the cells of the overview; the full name is in the legend.
+SHORT_LABELS = {
+    TranslationState.MISSING: pgettext_lazy("translation state, short", "Missing"),
+    TranslationState.IN_TRANSLATION: pgettext_lazy("translation state, short", "In translation"),
+    TranslationState.MACHINE: pgettext_lazy("translation state, short", "Machine"),
+    TranslationState.UP_TO_DATE: pgettext_lazy("translation state, short", "Up to date"),
+    TranslationState.OUTDATED: pgettext_lazy("translation state, short", "Outdated"),
+}
 
 
 def has_text(code):
@@ -39,6 +49,10 @@ class Cell:
 
     @property
     def label(self):
+        return SHORT_LABELS[self.state]
+
+    @property
+    def full_label(self):
         return TranslationState(self.state).label
 
 
@@ -79,6 +93,14 @@ class LanguageShare:
     @property
     def states(self):
         return [(state, self.counts.get(state, 0)) for state in TranslationState.values]
+
+
+def legend():
+    """(state, short name, full name) for the overview's headings and legend."""
+    return [
+        (state, SHORT_LABELS[state], TranslationState(state).label)
+        for state in TranslationState.values
+    ]
 
 
 @dataclass

@@ -3,6 +3,7 @@ translators' languages, and the language-version part of the page form."""
 
 from django import forms
 from django.conf import settings
+from django.utils.formats import date_format
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
@@ -87,14 +88,10 @@ def language_version_fields():
     """Form fields for the state of every language version (declared on the page form)."""
     fields = {
         "swedish_change": forms.ChoiceField(
-            label=_("Did your change to the Swedish text change its meaning?"),
+            label=_("Your change"),
             choices=SwedishChange.choices,
             widget=forms.RadioSelect,
             required=False,
-            help_text=_(
-                "Answer only when you changed the Swedish text of a published page. "
-                "Drafts and other changes never outdate translations."
-            ),
         )
     }
     for code in translation_languages():
@@ -204,7 +201,7 @@ def version_help_text(page, code, version):
     if version.source_revision and version.source_date:
         text = _("Translated from Swedish version %(revision)s of %(date)s.") % {
             "revision": version.source_revision,
-            "date": version.source_date.isoformat(),
+            "date": date_format(version.source_date, "DATE_FORMAT"),
         }
         if version.source_revision < page.source_revision:
             text = _("%(text)s The Swedish text is now at version %(current)s.") % {
@@ -216,7 +213,7 @@ def version_help_text(page, code, version):
     if version.reviewed_on:
         text = _("%(text)s Reviewed on %(date)s by %(user)s.") % {
             "text": text,
-            "date": version.reviewed_on.isoformat(),
+            "date": date_format(version.reviewed_on, "DATE_FORMAT"),
             "user": version.reviewed_by,
         }
     return text.strip()

@@ -96,11 +96,13 @@ def language_version_fieldsets(user):
         for code in translation_languages()
         if code in editable
     ]
+    # Whoever may edit every language sees each state once, as a field to change.
+    overview = [] if len(rows) == len(translation_languages()) else ["language_versions_overview"]
     fieldsets = [
         (
             gettext_lazy("Language versions"),
             {
-                "fields": ["language_versions_overview", *rows],
+                "fields": [*overview, *rows],
                 "description": gettext_lazy(
                     "Where each language version stands against the Swedish text. Change a "
                     "state only when you know it: for example choose “Up to date” after "
@@ -111,7 +113,16 @@ def language_version_fieldsets(user):
     ]
     if SOURCE_LANGUAGE in editable:
         fieldsets.append(
-            (gettext_lazy("Saving a change to the Swedish text"), {"fields": ["swedish_change"]})
+            (
+                gettext_lazy("Did your change to the Swedish text change its meaning?"),
+                {
+                    "fields": ["swedish_change"],
+                    "description": gettext_lazy(
+                        "Answer only when you changed the Swedish text of a published page. "
+                        "Drafts, publishing and other changes never outdate translations."
+                    ),
+                },
+            )
         )
     return fieldsets
 

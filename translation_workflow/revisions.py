@@ -3,9 +3,10 @@
 import difflib
 import re
 from dataclasses import dataclass, field
+from html import unescape
 
 from django.conf import settings
-from django.utils.html import escape, format_html_join
+from django.utils.html import escape, format_html_join, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
@@ -38,13 +39,28 @@ def field_label(name):
     return str(Page._meta.get_field(name.removesuffix("_id")).verbose_name)
 
 
-# Tags, whitespace and words: a diff of rich text keeps tags whole.
-TOKENS = re.compile(r"<[^>]*>|\s+|[^\s<]+")
+TOKENS = re.compile(r"\s+|[^\s]+")
+LINK = re.compile(r"<a\s[^>]*href=\"([^\"]*)\"[^>]*>(.*?)</a>", re.IGNORECASE | re.DOTALL)
+BLOCK_END = re.compile(r"</(p|h2|h3|li|blockquote|ul|ol)>|<br\s*/?>", re.IGNORECASE)
+LIST_ITEM = re.compile(r"<li[^>]*>", re.IGNORECASE)
+
+
+def readable(html):
+    """Rich text as a caseworker reads it: lines, bullets, links with their address."""
+    text = LINK.sub(r"\2 (\1)", html or "")
+    text = LIST_ITEM.sub("• ", text)
+    text = BLOCK_END.sub("\n", text)
+    text = unescape(strip_tags(text))
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 def word_diff(old, new):
-    """``old`` against ``new`` as safe HTML, removed words in <del>, added in <ins>."""
-    old_tokens, new_tokens = TOKENS.findall(old or ""), TOKENS.findall(new or "")
+    """``old`` against ``new`` as safe HTML, removed words in <del>, added in <ins>.
+
+    Rich text is compared as it reads (see ``readable``), not as HTML source.
+    """
+    old_tokens = TOKENS.findall(readable(old))
+    new_tokens = TOKENS.findall(readable(new))
     parts = []
     matcher = difflib.SequenceMatcher(a=old_tokens, b=new_tokens, autojunk=False)
     for operation, a1, a2, b1, b2 in matcher.get_opcodes():
@@ -153,6 +169,9 @@ def describe_reason(reason):
             "typo": _("Swedish text changed: typo or wording fix"),
             "draft": _("Swedish text changed while the page was a draft"),
         }.get(argument, reason)
+    if word == "text" and argument:
+        names = ", ".join(language_name(code) for code in argument.split(","))
+        return _("Text changed in: %(languages)s") % {"languages": names}
     if word == "restored":
         return _("Restored revision no. %(number)s") % {"number": argument}
     per_language = {

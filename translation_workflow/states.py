@@ -82,7 +82,8 @@ def change_reason(page, previous):
     if previous is None:
         return "created"
     if not text_changed(page, previous, SOURCE_LANGUAGE):
-        return ""
+        changed = [code for code in translation_languages() if text_changed(page, previous, code)]
+        return f"text {','.join(changed)}" if changed else ""
     if not previous["published"]:
         return "swedish draft"
     if page.swedish_change == SwedishChange.TYPO:

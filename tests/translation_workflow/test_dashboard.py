@@ -65,6 +65,7 @@ def test_the_overview_costs_the_same_queries_for_3_and_1000_pages_in_twelve_lang
 
 
 def test_each_cell_shows_the_state_and_links_an_editor_to_that_language(client):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     editor = make_user("Editor")
     client.force_login(editor)
     page = make_page(title_so="", body_so="")

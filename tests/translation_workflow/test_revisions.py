@@ -16,11 +16,20 @@ from translation_workflow.revisions import (
 pytestmark = pytest.mark.django_db
 
 
-def test_word_diff_marks_removed_and_added_words_and_escapes_html():
-    diff = word_diff("<p>högst fyra år</p>", "<p>högst tre år <script></p>")
+def test_word_diff_marks_removed_and_added_words_and_escapes_text():
+    diff = word_diff("<p>högst fyra år</p>", "<p>högst tre år &lt;script&gt;</p>")
     assert "<del>fyra</del>" in diff
     assert "<ins>tre</ins>" in diff
     assert "&lt;script&gt;" in diff and "<script>" not in diff
+
+
+def test_word_diff_compares_rich_text_as_it_reads_with_link_addresses():
+    old = '<ul><li>Ring <a href="tel:031-3650000">oss</a></li></ul>'
+    new = '<ul><li>Ring <a href="tel:031-3651111">oss</a></li></ul>'
+    diff = word_diff(old, new)
+    assert diff.startswith("• Ring oss")
+    assert "<del>(tel:031-3650000)</del>" in diff and "<ins>(tel:031-3651111)</ins>" in diff
+    assert "&lt;li&gt;" not in diff
 
 
 def test_changes_between_revisions_name_the_languages_fields_and_states():

@@ -2,6 +2,7 @@
 
 import pytest
 from django.test import Client
+from django.utils import translation
 from lxml import etree
 
 from housing_info.models import Page, SwedishChange, TranslationState
@@ -23,6 +24,13 @@ SORANI = {
     "summary": "خانوویەکی کاتی کە شار بە کرێی دووەم پێت دەدات.",
     "body": "<p>تۆ گرێبەستی دەستی دووەمت هەیە بۆ ماوەی چوار ساڵ.</p>",
 }
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """Problems are written in the active language; these tests read them in English."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -2,14 +2,20 @@
    A static file, no inline script: the admin keeps working under a strict CSP. */
 "use strict";
 
-// The prose editor wraps the textarea; give its editable area the textarea's direction.
-document.addEventListener("prose-editor:ready", (event) => {
-  const { editor, textarea } = event.detail;
-  for (const name of ["dir", "lang"]) {
-    if (textarea.hasAttribute(name)) {
-      editor.view.dom.setAttribute(name, textarea.getAttribute(name));
+// The prose editor wraps the textarea; give its editable area the textarea's
+// direction and language, whenever an editor appears.
+function copyDirection() {
+  for (const textarea of document.querySelectorAll(".prose-editor textarea[dir]")) {
+    const editable = textarea.closest(".prose-editor").querySelector(".ProseMirror");
+    if (editable && editable.getAttribute("dir") !== textarea.getAttribute("dir")) {
+      editable.setAttribute("dir", textarea.getAttribute("dir"));
+      editable.setAttribute("lang", textarea.getAttribute("lang"));
     }
   }
+}
+new MutationObserver(copyDirection).observe(document.documentElement, {
+  childList: true,
+  subtree: true,
 });
 
 // ?language=ar (links from the translation overview) opens the Arabic tabs.
