@@ -63,7 +63,9 @@ def dashboard_view(model_admin, request):
         filter_form=form,
         legend=legend(),
         can_exchange=bool(languages),
-        export_form=XliffExportForm(languages=languages),
+        export_form=XliffExportForm(
+            languages=languages, initial={"language": filters.get("language")}
+        ),
         today=timezone.localdate(),
     )
     return TemplateResponse(request, "translation_workflow/dashboard.html", context)

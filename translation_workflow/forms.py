@@ -4,7 +4,7 @@ translators' languages, and the language-version part of the page form."""
 from django import forms
 from django.conf import settings
 from django.utils.formats import date_format
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from housing_info.models import Page, SwedishChange, TranslationState
@@ -20,7 +20,9 @@ def language_choices(codes=None):
 
 
 class DashboardFilterForm(forms.Form):
-    language = forms.ChoiceField(label=_("Language"), required=False)
+    language = forms.ChoiceField(
+        label=pgettext_lazy("translation overview", "Language"), required=False
+    )
     topic = forms.TypedChoiceField(label=_("Topic"), required=False, coerce=int, empty_value=None)
     state = forms.ChoiceField(label=_("State"), required=False)
 

@@ -263,15 +263,22 @@ def check_languages(store, code, plan):
         if source != SOURCE_LANGUAGE:
             plan.problems.append(
                 _("The file's source language is %(found)s; it must be Swedish (sv).")
-                % {"found": source or "?"}
+                % {"found": named_language(source)}
             )
         if target != code:
             plan.problems.append(
                 _("The file is a translation into %(found)s, not into %(expected)s.")
-                % {"found": target or "?", "expected": language_name(code)}
+                % {"found": named_language(target), "expected": language_name(code)}
             )
     # One report per kind of problem is enough, however many pages the file has.
     plan.problems = list(dict.fromkeys(plan.problems))
+
+
+def named_language(code):
+    """A language code from a file, named when the portal knows it: "Persiska (fa)"."""
+    if code in dict(settings.LANGUAGES):
+        return f"{language_name(code)} ({code})"
+    return code or "?"
 
 
 def check_unit(plan, page, name, unit, local_id):

@@ -63,11 +63,9 @@ def test_a_rejected_import_lists_every_problem_in_the_caseworkers_language(edito
     assert response.status_code == 400
     content = response.content.decode()
     with translation.override("sv"):
-        heading = translation.ngettext(
-            "The file was not imported: %(problems)s problem",
-            "The file was not imported: %(problems)s problems",
-            2,
-        ) % {"problems": 2}
+        heading = translation.gettext("The file was not imported. Problems found: %(problems)s") % {
+            "problems": 2
+        }
         nothing = translation.gettext("Nothing was changed.")
     assert heading in content
     assert nothing.split(".")[0] in content
