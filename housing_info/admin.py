@@ -2,8 +2,10 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from housing_info.models import ContactPoint, Page, PathwayStep, Topic
+from translation_workflow.page_admin import PageWorkflowAdminMixin
 
 
 @admin.register(Topic)
@@ -26,7 +28,7 @@ class ContactPointAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(TabbedTranslationAdmin):
+class PageAdmin(PageWorkflowAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = (
         "title",
         "topic",
@@ -34,9 +36,10 @@ class PageAdmin(TabbedTranslationAdmin):
         "published",
         "is_example",
         "last_reviewed",
+        "review_by",
         "updated_at",
     )
-    list_filter = ("topic", "kind", "published", "is_example")
+    list_filter = ("topic", "kind", "published", "is_example", "review_by")
     list_select_related = ("topic",)
     search_fields = ("title", "summary", "slug")
     ordering = ("topic__order", "order")
@@ -61,6 +64,7 @@ class PageAdmin(TabbedTranslationAdmin):
                     "published",
                     "is_example",
                     "last_reviewed",
+                    "review_by",
                     ("created_at", "updated_at"),
                 )
             },

@@ -1,9 +1,13 @@
 """Load the example content in ``housing_info/demo/`` into the database.
 
 ``structure.json`` holds what every language shares (slugs, order, links);
-``<language code>.json`` holds the text in one language. Loading is idempotent:
-a record is written only when a value differs, so running it twice changes
-nothing (not even a page's "last changed" date).
+``<language code>.json`` holds the text in one language, and says with
+``"machine_translated": true`` that it is a machine translation. Swedish is the
+source; every other language version of a page gets the state its file gives
+(machine translation, or up to date with the Swedish text). Loading is
+idempotent: a record is written only when a value or a state differs, so
+running it twice changes nothing (not a page's "last changed" date, nor its
+history).
 """
 
 import json
@@ -13,8 +17,9 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from housing_info.models import ContactPoint, Page, PathwayStep, Topic
+from housing_info.models import ContactPoint, Page, PathwayStep, Topic, TranslationState
 from housing_info.rich_text import sanitize_body
+from portal.languages import SOURCE_LANGUAGE
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo"
 
@@ -38,6 +43,36 @@ def translated_values(texts, section, key, fields):
             for field in fields:
                 values[f"{field}_{code}"] = record.get(field, "")
     return values
+
+
+def demo_states(texts, values):
+    """The state each language version of a demo page should have, from its file."""
+    states = {}
+    for code, language_texts in texts.items():
+        if code == SOURCE_LANGUAGE:
+            continue
+        if values.get(f"title_{code}") and values.get(f"body_{code}"):
+            machine = bool(language_texts.get("machine_translated"))
+            states[code] = TranslationState.MACHINE if machine else TranslationState.UP_TO_DATE
+    return states
+
+
+def write_page(lookup, values, states):
+    """Create or update a page so that its text and its states are those of the files."""
+    page = Page.objects.filter(**lookup).first()
+    if page is None:
+        page = Page(**lookup, **values)
+    else:
+        changed = [name for name, value in values.items() if getattr(page, name) != value]
+        stale = [code for code, state in states.items() if page.translation_state(code) != state]
+        if not changed and not stale:
+            return page, False
+        for name in changed:
+            setattr(page, name, values[name])
+    page.declared_states = states
+    page._change_reason = "demo"
+    page.save()
+    return page, True
 
 
 def write(model, lookup, values):
@@ -96,7 +131,9 @@ def load_demo_content(directory=DEMO_DIR):
         # Compare with what saving stores, or every run would rewrite the bodies.
         for name in [name for name in values if name.startswith("body_")]:
             values[name] = sanitize_body(values[name])
-        page, changed = write(Page, {"slug": item["slug"]}, values)
+        if item.get("review_by"):
+            values["review_by"] = date.fromisoformat(item["review_by"])
+        page, changed = write_page({"slug": item["slug"]}, values, demo_states(texts, values))
         written += changed
         written += set_related(
             page.contact_points, [contacts[slug] for slug in item.get("contacts", [])]

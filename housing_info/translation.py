@@ -1,5 +1,12 @@
-"""Which fields are translated per language (django-modeltranslation)."""
+"""Which fields are translated per language (django-modeltranslation).
 
+Page history is registered here too, after the translation fields exist, so that
+every revision keeps the text of every language (django-simple-history's advice
+for django-modeltranslation).
+"""
+
+import simple_history
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import TranslationOptions, register
 
 from housing_info.models import ContactPoint, Page, PathwayStep, Topic
@@ -21,6 +28,16 @@ class ContactPointTranslationOptions(TranslationOptions):
 class PageTranslationOptions(TranslationOptions):
     fields = Page.TEXT_FIELDS
     required_languages = {"sv": ("title", "summary")}
+
+
+simple_history.register(
+    Page,
+    app="housing_info",
+    verbose_name=_("page revision"),
+    verbose_name_plural=_("page revisions"),
+    # Keep the history of a deleted page: it can tell what visitors were shown.
+    cascade_delete_history=False,
+)
 
 
 @register(PathwayStep)

@@ -11,6 +11,7 @@ from housing_info.models import ContactPoint, Page, PathwayStep, Topic
 from housing_info.negotiation import preferred_language
 from language_demand.counting import record_missing_translation
 from portal.languages import PORTAL_LANGUAGES, direction
+from translation_workflow.notices import translation_notice
 
 
 @require_safe
@@ -72,12 +73,14 @@ def topic_detail(request, slug):
 @require_safe
 def page_detail(request, slug):
     page = get_object_or_404(Page.objects.select_related("topic"), slug=slug)
-    # Staff preview unpublished pages; visitors never learn they exist.
-    if not page.published and not request.user.is_staff:
+    # Staff preview unpublished pages and held-back language versions;
+    # visitors never learn they exist.
+    preview = request.user.is_staff
+    if not page.published and not preview:
         raise Http404
     reader_language = translation.get_language()
-    shown_language = page.text_language(reader_language)
-    if shown_language != reader_language:
+    shown_language = page.text_language(reader_language, preview=preview)
+    if shown_language != reader_language and not preview:
         record_missing_translation(request, page, reader_language)
     return render(
         request,
@@ -88,6 +91,7 @@ def page_detail(request, slug):
             "shown_language": shown_language,
             "shown_dir": direction(shown_language),
             "is_fallback": shown_language != reader_language,
+            "notice": translation_notice(page, reader_language, shown_language),
             "contacts": page.contact_points.all(),
         },
     )

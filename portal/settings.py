@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_prose_editor",
+    "simple_history",
     "housing_info",
     "django.contrib.sitemaps",
     "rest_framework",
@@ -64,6 +65,7 @@ INSTALLED_APPS = [
     "glossary",
     "feedback",
     "language_demand",
+    "translation_workflow",
 ]
 
 MIDDLEWARE = [
@@ -134,6 +136,11 @@ TIME_ZONE = "Europe/Stockholm"
 MODELTRANSLATION_DEFAULT_LANGUAGE = SOURCE_LANGUAGE
 # Fields fall back to English, then Swedish: a reader never meets an empty field.
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", SOURCE_LANGUAGE)
+
+# Translation exchange: the largest XLIFF file a caseworker may import.
+TRANSLATION_IMPORT_MAX_BYTES = int(
+    os.environ.get("TRANSLATION_IMPORT_MAX_BYTES", str(2 * 1024 * 1024))
+)
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

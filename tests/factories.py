@@ -129,6 +129,8 @@ def make_page_in(*codes, **fields):
         text.update({f"{name}_{code}": value for name, value in PAGE_TEXT[code].items()})
     text.update(fields)
     return make_page(**text)
+
+
 def make_term(**fields):
     number = next(_numbers)
     values = {
@@ -191,3 +193,54 @@ def make_feedback(page, **fields):
     values = {"page": page, "language": "ar", "useful": True, "comment": ""}
     values.update(fields)
     return PageFeedback.objects.create(**values)
+
+
+def make_user(*groups, languages=(), **fields):
+    """A staff user in the given role groups (Editor, Translator, Reviewer)."""
+    from django.contrib.auth.models import Group, User
+
+    from translation_workflow.models import TranslatorProfile
+
+    number = next(_numbers)
+    values = {"username": f"user-{number}", "is_staff": True}
+    values.update(fields)
+    user = User.objects.create_user(password="pw", **values)
+    user.groups.set(Group.objects.filter(name__in=groups))
+    if languages:
+        TranslatorProfile.objects.create(user=user, languages=list(languages))
+    return user
+
+
+def page_form_data(page, **changes):
+    """What the admin's page form posts for ``page`` unchanged, with ``changes`` applied.
+
+    A change of None leaves the field out, as a browser does for an unticked box.
+    """
+    from django.conf import settings
+
+    from translation_workflow.roles import translation_languages
+
+    data = {
+        f"{base}_{code}": getattr(page, f"{base}_{code}") or ""
+        for code, _name in settings.LANGUAGES
+        for base in Page.TEXT_FIELDS
+    }
+    data.update(
+        slug=page.slug,
+        topic=page.topic_id,
+        kind=page.kind,
+        order=page.order,
+        last_reviewed=page.last_reviewed or "",
+        review_by=page.review_by or "",
+        contact_points=[contact.pk for contact in page.contact_points.all()],
+    )
+    if page.published:
+        data["published"] = "on"
+    if page.is_example:
+        data["is_example"] = "on"
+    for code in translation_languages():
+        data[f"translation_state_{code}"] = page.translation_state(code)
+        if page.language_version(code).held_back:
+            data[f"held_back_{code}"] = "on"
+    data.update(changes)
+    return {name: value for name, value in data.items() if value is not None}

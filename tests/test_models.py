@@ -57,3 +57,43 @@ def test_translation_state_is_missing_for_an_untranslated_language():
     assert page.translation_state("sv") == TranslationState.UP_TO_DATE
     assert page.translation_state("ar") == TranslationState.UP_TO_DATE
     assert page.translation_state("ti") == TranslationState.MISSING
+
+
+def test_a_held_back_version_is_not_shown_to_readers_but_is_to_a_preview():
+    from translation_workflow.states import set_held_back
+
+    page = make_page()
+    set_held_back(page, "ar", True)
+    page.save()
+    page.refresh_from_db()
+    assert not page.is_translated_into("ar")
+    assert page.is_translated_into("ar", preview=True)
+    assert page.text_language("ar") == "en"
+    assert page.text_language("ar", preview=True) == "ar"
+    # Held back is not a state: the version is still up to date.
+    assert page.translation_state("ar") == TranslationState.UP_TO_DATE
+
+
+def test_language_version_survives_its_json_form():
+    from datetime import date
+
+    from housing_info.models import LanguageVersion
+
+    version = LanguageVersion(
+        state=TranslationState.OUTDATED,
+        source_revision=3,
+        source_date=date(2026, 3, 3),
+        held_back=True,
+        reviewed_on=date(2026, 3, 4),
+        reviewed_by="granskare",
+    )
+    assert LanguageVersion.from_json(version.to_json()) == version
+    assert LanguageVersion.from_json(None) == LanguageVersion()
+
+
+def test_text_without_a_state_record_counts_as_up_to_date():
+    page = make_page()
+    Page.objects.filter(pk=page.pk).update(language_versions={})
+    page.refresh_from_db()
+    assert page.translation_state("ar") == TranslationState.UP_TO_DATE
+    assert page.translation_state("so") == TranslationState.MISSING

@@ -1,0 +1,106 @@
+"""The workflow's admin pages: export, import with problems listed, review."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+
+from housing_info.models import Page, TranslationState
+from tests.factories import make_page, make_user
+from translation_workflow.xliff import Xliff12File
+
+pytestmark = pytest.mark.django_db
+
+EXPORT = "admin:translation_workflow_export"
+IMPORT = "admin:translation_workflow_import"
+
+
+@pytest.fixture
+def editor_client():
+    client = Client(HTTP_ACCEPT_LANGUAGE="sv")
+    client.force_login(make_user("Editor"))
+    return client
+
+
+def test_export_of_all_missing_pages_downloads_a_file_and_marks_them_in_translation(
+    editor_client,
+):
+    missing = make_page(title_ps="", body_ps="")
+    make_page(title_ps="سرلیک", body_ps="<p>متن</p>")
+    response = editor_client.post(reverse(EXPORT), {"language": "ps", "mark_sent": "on"})
+    assert response.status_code == 200
+    assert 'filename="housing-gothenburg-ps-' in response["Content-Disposition"]
+    store = Xliff12File.parsestring(response.content)
+    assert {unit.getid().split("\x04")[-1].split("-")[1] for unit in store.units} == {
+        str(missing.pk)
+    }
+    assert Page.objects.get(pk=missing.pk).translation_state("ps") == (
+        TranslationState.IN_TRANSLATION
+    )
+
+
+def test_export_with_nothing_to_translate_says_so(editor_client):
+    make_page(title_ps="سرلیک", body_ps="<p>متن</p>")
+    response = editor_client.post(reverse(EXPORT), {"language": "ps"}, follow=True)
+    with translation.override("sv"):
+        expected = translation.gettext("No pages need a translation into %(language)s.")
+    assert expected.split("%")[0] in response.content.decode()
+
+
+def test_a_rejected_import_lists_every_problem_in_the_caseworkers_language(editor_client):
+    page = make_page()
+    data = (
+        b'<?xml version="1.0"?>'
+        b'<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        b'<file original="x" source-language="sv" target-language="fa" datatype="plaintext">'
+        b'<body><trans-unit id="page-0-title"><source>X</source><target>Y</target></trans-unit>'
+        b"</body></file></xliff>"
+    )
+    response = editor_client.post(
+        reverse(IMPORT), {"language": "ar", "file": SimpleUploadedFile("ar.xlf", data)}
+    )
+    assert response.status_code == 400
+    content = response.content.decode()
+    with translation.override("sv"):
+        heading = translation.gettext("The file was not imported. Problems found: %(problems)s") % {
+            "problems": 2
+        }
+        nothing = translation.gettext("Nothing was changed.")
+    assert heading in content
+    assert nothing.split(".")[0] in content
+    assert content.count("<li>") >= 2
+    assert Page.objects.get(pk=page.pk).title_ar == page.title_ar
+
+
+def test_an_oversized_upload_is_refused_before_reading(editor_client, settings):
+    settings.TRANSLATION_IMPORT_MAX_BYTES = 10
+    response = editor_client.post(
+        reverse(IMPORT), {"language": "ar", "file": SimpleUploadedFile("ar.xlf", b"x" * 11)}
+    )
+    assert response.status_code == 400
+
+
+def test_the_review_page_shows_both_texts_and_what_changed_in_swedish():
+    reviewer = make_user("Reviewer")
+    page = make_page()
+    page.body_sv = "<p>Du har ett andrahandskontrakt i högst tre år.</p>"
+    page.save()
+    client = Client()
+    client.force_login(reviewer)
+    url = reverse("admin:translation_workflow_review", args=[page.pk, "ar"])
+    content = client.get(url).content.decode()
+    assert page.title_ar in content and 'lang="ar" dir="rtl"' in content
+    assert "<del>fyra</del>" in content and "<ins>tre</ins>" in content
+    response = client.post(url)
+    assert response.status_code == 302
+    assert Page.objects.get(pk=page.pk).translation_state("ar") == TranslationState.UP_TO_DATE
+
+
+def test_the_translator_languages_form_offers_every_language_but_swedish(client):
+    admin_user = make_user(is_superuser=True)
+    client.force_login(admin_user)
+    content = client.get(
+        reverse("admin:translation_workflow_translatorprofile_add")
+    ).content.decode()
+    assert 'value="ti"' in content and 'value="sv"' not in content

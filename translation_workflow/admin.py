@@ -1,0 +1,56 @@
+from django.contrib import admin
+from django.urls import path
+
+from translation_workflow import admin_views
+from translation_workflow.forms import TranslatorProfileForm
+from translation_workflow.models import TranslationOverview, TranslatorProfile
+
+
+@admin.register(TranslationOverview)
+class TranslationOverviewAdmin(admin.ModelAdmin):
+    """The overview of all language versions, and the XLIFF exchange, under one admin entry."""
+
+    class Media:
+        css = {"all": ["translation_workflow/admin.css"]}
+
+    def get_urls(self):
+        def view(function):
+            return self.admin_site.admin_view(
+                lambda request, **kwargs: function(self, request, **kwargs)
+            )
+
+        return [
+            path("export/", view(admin_views.export_view), name="translation_workflow_export"),
+            path("import/", view(admin_views.import_view), name="translation_workflow_import"),
+            path(
+                "review/<int:page_pk>/<str:code>/",
+                view(admin_views.review_view),
+                name="translation_workflow_review",
+            ),
+            *super().get_urls(),
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        return admin_views.dashboard_view(self, request)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(TranslatorProfile)
+class TranslatorProfileAdmin(admin.ModelAdmin):
+    form = TranslatorProfileForm
+    list_display = ("user", "language_names")
+    autocomplete_fields = ("user",)
+    search_fields = ("user__username", "user__first_name", "user__last_name")
+
+    @admin.display(description=TranslatorProfileForm.base_fields["languages"].label)
+    def language_names(self, obj):
+        names = dict(TranslatorProfileForm.base_fields["languages"].choices)
+        return ", ".join(str(names.get(code, code)) for code in obj.languages)

@@ -1,0 +1,221 @@
+"""Forms of the translation workflow: the overview's filters, the XLIFF exchange,
+translators' languages, and the language-version part of the page form."""
+
+from django import forms
+from django.conf import settings
+from django.utils.formats import date_format
+from django.utils.translation import get_language_info, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+
+from housing_info.models import Page, SwedishChange, TranslationState
+from portal.languages import SOURCE_LANGUAGE
+from translation_workflow.models import TranslatorProfile
+from translation_workflow.revisions import language_name
+from translation_workflow.roles import translation_languages
+
+
+def language_choices(codes=None):
+    codes = translation_languages() if codes is None else codes
+    return [(code, language_name(code)) for code in translation_languages() if code in codes]
+
+
+class DashboardFilterForm(forms.Form):
+    language = forms.ChoiceField(
+        label=pgettext_lazy("translation overview", "Language"), required=False
+    )
+    topic = forms.TypedChoiceField(label=_("Topic"), required=False, coerce=int, empty_value=None)
+    state = forms.ChoiceField(label=_("State"), required=False)
+
+    def __init__(self, *args, topics=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        everything = [("", _("All"))]
+        self.fields["language"].choices = everything + language_choices()
+        self.fields["topic"].choices = everything + [(t.pk, t.title_sv) for t in topics]
+        self.fields["state"].choices = everything + list(TranslationState.choices)
+
+
+class XliffExportForm(forms.Form):
+    language = forms.ChoiceField(label=_("Target language"))
+    mark_sent = forms.BooleanField(
+        label=_("Mark missing versions as “in translation”"),
+        required=False,
+        initial=True,
+        help_text=_("Shows on the overview that these translations have been ordered."),
+    )
+
+    def __init__(self, *args, languages=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = language_choices(languages)
+
+
+class XliffImportForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language of the translation"))
+    file = forms.FileField(
+        label=_("XLIFF file"),
+        help_text=_("The file the translation agency sent back (.xlf or .xliff)."),
+    )
+    hold_back = forms.BooleanField(
+        label=_("Hold back the imported versions until they are reviewed"),
+        required=False,
+    )
+
+    def __init__(self, *args, languages=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = language_choices(languages)
+
+
+class TranslatorProfileForm(forms.ModelForm):
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"),
+        choices=language_choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("The languages this translator may edit. Other languages are read-only."),
+    )
+
+    class Meta:
+        model = TranslatorProfile
+        fields = ["user", "languages"]
+
+
+def state_field_name(code):
+    return f"translation_state_{code}"
+
+
+def held_back_field_name(code):
+    return f"held_back_{code}"
+
+
+def language_version_fields():
+    """Form fields for the state of every language version (declared on the page form)."""
+    fields = {
+        "swedish_change": forms.ChoiceField(
+            label=_("Your change"),
+            choices=SwedishChange.choices,
+            widget=forms.RadioSelect,
+            required=False,
+        )
+    }
+    for code in translation_languages():
+        fields[state_field_name(code)] = forms.ChoiceField(
+            # Lazy: the label follows the language of each request.
+            label=get_language_info(code)["name_translated"],
+            choices=TranslationState.choices,
+            required=False,
+        )
+        fields[held_back_field_name(code)] = forms.BooleanField(
+            label=_("Hold back until reviewed"), required=False
+        )
+    return fields
+
+
+class LanguageVersionFormMixin:
+    """The page form's part about language versions; set up from the page's records."""
+
+    #: The languages the user may edit; set by the admin for each request.
+    editable_languages = frozenset()
+
+    def setup_language_versions(self):
+        page = self.instance
+        for code in translation_languages():
+            version = page.language_version(code)
+            state_field = self.fields[state_field_name(code)]
+            held_field = self.fields[held_back_field_name(code)]
+            state_field.initial = page.translation_state(code) if page.pk else None
+            held_field.initial = version.held_back
+            state_field.help_text = version_help_text(page, code, version)
+            if code not in self.editable_languages:
+                state_field.disabled = held_field.disabled = True
+        self.disable_uneditable_text()
+
+    def disable_uneditable_text(self):
+        """Text of languages the user may not edit is shown, not editable.
+
+        A disabled field ignores whatever a request sends for it, so a crafted
+        POST cannot change it either.
+        """
+        for code, _name in settings.LANGUAGES:
+            if code in self.editable_languages:
+                continue
+            for base in Page.TEXT_FIELDS:
+                name = f"{base}_{code}"
+                if name in self.fields:
+                    self.fields[name].disabled = True
+                    self.fields[name].required = False
+        if SOURCE_LANGUAGE not in self.editable_languages and "swedish_change" in self.fields:
+            self.fields["swedish_change"].disabled = True
+
+    def source_text_changed(self):
+        return any(f"{base}_{SOURCE_LANGUAGE}" in self.changed_data for base in Page.TEXT_FIELDS)
+
+    def has_text(self, code):
+        data = self.cleaned_data
+        return bool(data.get(f"title_{code}") and data.get(f"body_{code}"))
+
+    def declared_states(self):
+        """The states the user chose (only those they changed)."""
+        return {
+            code: TranslationState(self.cleaned_data[state_field_name(code)])
+            for code in translation_languages()
+            if state_field_name(code) in self.changed_data
+            and self.cleaned_data.get(state_field_name(code))
+        }
+
+    def clean_language_versions(self):
+        page = self.instance
+        if (
+            page.pk
+            and self.initial.get("published")
+            and self.source_text_changed()
+            and not self.cleaned_data.get("swedish_change")
+        ):
+            self.add_error(
+                "swedish_change",
+                _(
+                    "You changed the Swedish text of a published page. Say whether the "
+                    "change affects the meaning, so that translations are marked correctly."
+                ),
+            )
+        for code, state in self.declared_states().items():
+            with_text = state in (
+                TranslationState.UP_TO_DATE,
+                TranslationState.MACHINE,
+                TranslationState.OUTDATED,
+            )
+            if with_text and not self.has_text(code):
+                self.add_error(
+                    state_field_name(code),
+                    _("There is no title and body in %(language)s yet.")
+                    % {"language": language_name(code)},
+                )
+            elif not with_text and self.has_text(code):
+                self.add_error(
+                    state_field_name(code),
+                    _(
+                        "The %(language)s version has a title and a body. Empty them first, "
+                        "or choose another state."
+                    )
+                    % {"language": language_name(code)},
+                )
+
+
+def version_help_text(page, code, version):
+    if version.source_revision and version.source_date:
+        text = _("Translated from Swedish version %(revision)s of %(date)s.") % {
+            "revision": version.source_revision,
+            "date": date_format(version.source_date, "DATE_FORMAT"),
+        }
+        if version.source_revision < page.source_revision:
+            text = _("%(text)s The Swedish text is now at version %(current)s.") % {
+                "text": text,
+                "current": page.source_revision,
+            }
+    else:
+        text = ""
+    if version.reviewed_on:
+        text = _("%(text)s Reviewed on %(date)s by %(user)s.") % {
+            "text": text,
+            "date": date_format(version.reviewed_on, "DATE_FORMAT"),
+            "user": version.reviewed_by,
+        }
+    return text.strip()

@@ -1,0 +1,356 @@
+"""What the translation workflow adds to the page admin (mixed into housing_info's PageAdmin).
+
+- The language-version part of the form: each version's state and "hold back";
+  the question whether a change to the Swedish text changes its meaning.
+- Roles: a translator edits only the languages assigned to them; every other
+  field is shown but disabled, so a crafted POST cannot change it either, and
+  ``save_model`` refuses any change beyond the user's rights all the same.
+- Right-to-left fields (and the rich-text editor) get ``dir="rtl"``.
+- History: the list says what changed, in which languages; a diff between any
+  two revisions; restoring a revision is itself a revision.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import formats, translation
+from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
+from django.utils.timezone import localtime
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from housing_info.models import Page
+from portal.languages import SOURCE_LANGUAGE, direction
+from translation_workflow import revisions
+from translation_workflow.forms import (
+    LanguageVersionFormMixin,
+    held_back_field_name,
+    language_version_fields,
+    state_field_name,
+)
+from translation_workflow.roles import (
+    all_languages,
+    can_edit_source,
+    can_exchange,
+    can_publish,
+    can_review,
+    editable_languages,
+    translation_languages,
+)
+from translation_workflow.states import set_held_back
+
+SETTINGS_FIELDS = (
+    "slug",
+    "topic",
+    "kind",
+    "order",
+    "is_example",
+    "last_reviewed",
+    "review_by",
+    "contact_points",
+)
+
+
+def _form_init(self, *args, **kwargs):
+    super(PageWorkflowForm, self).__init__(*args, **kwargs)
+    self.setup_language_versions()
+
+
+def _form_clean(self):
+    cleaned = super(PageWorkflowForm, self).clean()
+    self.clean_language_versions()
+    return cleaned
+
+
+# Declared with type() because its fields follow the served languages.
+PageWorkflowForm = type(
+    "PageWorkflowForm",
+    (LanguageVersionFormMixin, forms.ModelForm),
+    {
+        "__module__": __name__,
+        "__init__": _form_init,
+        "clean": _form_clean,
+        **language_version_fields(),
+    },
+)
+
+
+def language_of(field_name):
+    """The language code a translated field belongs to (``body_ar`` -> ``ar``), or None."""
+    base, _underscore, code = field_name.rpartition("_")
+    if base in Page.TEXT_FIELDS and code in all_languages():
+        return code
+    return None
+
+
+def language_version_fieldsets(user):
+    """Fieldsets for the language versions and the Swedish-change question."""
+    editable = editable_languages(user)
+    rows = [
+        (state_field_name(code), held_back_field_name(code))
+        for code in translation_languages()
+        if code in editable
+    ]
+    # Whoever may edit every language sees each state once, as a field to change.
+    overview = [] if len(rows) == len(translation_languages()) else ["language_versions_overview"]
+    fieldsets = [
+        (
+            gettext_lazy("Language versions"),
+            {
+                "fields": [*overview, *rows],
+                "description": gettext_lazy(
+                    "Where each language version stands against the Swedish text. Change a "
+                    "state only when you know it: for example choose “Up to date” after "
+                    "updating an outdated translation."
+                ),
+            },
+        )
+    ]
+    if SOURCE_LANGUAGE in editable:
+        fieldsets.append(
+            (
+                gettext_lazy("Did your change to the Swedish text change its meaning?"),
+                {
+                    "fields": ["swedish_change"],
+                    "description": gettext_lazy(
+                        "Answer only when you changed the Swedish text of a published page. "
+                        "Drafts, publishing and other changes never outdate translations."
+                    ),
+                },
+            )
+        )
+    return fieldsets
+
+
+class PageWorkflowAdminMixin:
+    form = PageWorkflowForm
+    object_history_template = "translation_workflow/page_history.html"
+    object_history_list_template = "translation_workflow/page_history_list.html"
+    object_history_form_template = "translation_workflow/page_history_form.html"
+    change_form_template = "translation_workflow/page_change_form.html"
+    actions = ["export_for_translation"]
+
+    class Media:
+        js = ["translation_workflow/page_form.js"]
+        css = {"all": ["translation_workflow/admin.css"]}
+
+    # The form
+
+    def get_fieldsets(self, request, obj=None):
+        return [*super().get_fieldsets(request, obj), *language_version_fieldsets(request.user)]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(
+            form.__name__, (form,), {"editable_languages": editable_languages(request.user)}
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = [*super().get_readonly_fields(request, obj), "language_versions_overview"]
+        if not can_edit_source(request.user):
+            readonly += [name for name in SETTINGS_FIELDS if name not in readonly]
+        if not can_publish(request.user):
+            readonly.append("published")
+        return readonly
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if not can_edit_source(request.user):
+            return {}
+        return super().get_prepopulated_fields(request, obj)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        code = language_of(db_field.name)
+        if formfield is not None and code:
+            # Translators see the text as readers do: Arabic script right to left.
+            formfield.widget.attrs.update({"dir": direction(code), "lang": code})
+        return formfield
+
+    @admin.display(description=gettext_lazy("State of each language"))
+    def language_versions_overview(self, obj):
+        if obj is None or obj.pk is None:
+            return _("Saved pages show the state of each language version here.")
+        rows = []
+        for code in translation_languages():
+            version = obj.language_version(code)
+            state = obj.translation_state(code)
+            details = []
+            if version.held_back:
+                details.append(_("held back until reviewed"))
+            if version.source_revision:
+                details.append(
+                    _("from Swedish version %(revision)s") % {"revision": version.source_revision}
+                )
+            with translation.override(code):
+                preview_url = obj.get_absolute_url()
+            rows.append(
+                (
+                    revisions.language_name(code),
+                    f"state state--{state}",
+                    state.label,
+                    ", ".join(details),
+                    preview_url,
+                    _("Preview"),
+                )
+            )
+        return format_html(
+            '<table class="language-versions"><tbody>{}</tbody></table>',
+            format_html_join(
+                "",
+                '<tr><th scope="row">{}</th><td><span class="{}">{}</span></td>'
+                '<td>{}</td><td><a href="{}">{}</a></td></tr>',
+                rows,
+            ),
+        )
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            self.refuse_changes_beyond_rights(request.user, obj)
+        obj.swedish_change = form.cleaned_data.get("swedish_change") or None
+        obj.declared_states = form.declared_states()
+        for code in translation_languages():
+            if held_back_field_name(code) in form.changed_data:
+                set_held_back(obj, code, form.cleaned_data[held_back_field_name(code)])
+        super().save_model(request, obj, form, change)
+
+    def refuse_changes_beyond_rights(self, user, page):
+        """Defence in depth: the form already ignores fields the user may not change."""
+        stored = Page.objects.get(pk=page.pk)
+        editable = editable_languages(user)
+        names = [
+            f"{base}_{code}"
+            for base in Page.TEXT_FIELDS
+            for code in (SOURCE_LANGUAGE, *translation_languages())
+            if code not in editable
+        ]
+        if not can_edit_source(user):
+            names += [name for name in SETTINGS_FIELDS if name != "contact_points"]
+        if not can_publish(user):
+            names.append("published")
+        field_names = [Page._meta.get_field(name).attname for name in names]
+        if any(
+            (getattr(stored, name) or "") != (getattr(page, name) or "") for name in field_names
+        ):
+            raise PermissionDenied
+
+    def save_related(self, request, form, formsets, change):
+        if not can_edit_source(request.user) and "contact_points" in form.changed_data:
+            raise PermissionDenied
+        super().save_related(request, form, formsets, change)
+
+    # The change list
+
+    @admin.action(
+        description=gettext_lazy("Export selected pages for translation (XLIFF)"),
+        permissions=["exchange"],
+    )
+    def export_for_translation(self, request, queryset):
+        ids = ",".join(str(pk) for pk in queryset.values_list("pk", flat=True))
+        url = reverse("admin:translation_workflow_export")
+        return HttpResponseRedirect(f"{url}?{urlencode({'pages': ids})}")
+
+    def has_exchange_permission(self, request):
+        return can_exchange(request.user)
+
+    # History
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<path:object_id>/history/compare/<int:old_id>/<int:new_id>/",
+                self.admin_site.admin_view(self.compare_view),
+                name="{}_{}_compare".format(*info),
+            ),
+            path(
+                "<path:object_id>/history/<int:history_id>/restore/",
+                self.admin_site.admin_view(self.restore_view),
+                name="{}_{}_restore".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def revert_disabled(self, request, obj=None):
+        # Restoring goes through restore_view, which keeps the translation states right.
+        return True
+
+    def history_view_title(self, request, obj):
+        return _("History of “%(page)s”") % {"page": obj}
+
+    def history_form_view_title(self, request, obj):
+        return _("Revision of “%(page)s”") % {"page": obj}
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method != "GET":
+            return HttpResponseNotAllowed(["GET"])
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        extra_context = {**(extra_context or {}), "can_restore": can_edit_source(request.user)}
+        return super().history_view(request, object_id, extra_context)
+
+    def set_history_delta_changes(self, request, historical_records, **kwargs):
+        records = list(historical_records)
+        for newer, older in zip(records, records[1:] + [None], strict=True):
+            newer.reason_text = revisions.describe_reason(newer.history_change_reason)
+            newer.change_groups = revisions.changes_between(older, newer) if older else []
+            newer.previous_id = older.history_id if older else None
+
+    def compare_view(self, request, object_id, old_id, new_id):
+        page = get_object_or_404(Page, pk=object_id)
+        if not self.has_view_or_change_permission(request, page):
+            raise PermissionDenied
+        old = get_object_or_404(Page.history, pk=old_id, id=page.pk)
+        new = get_object_or_404(Page.history, pk=new_id, id=page.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": page,
+            "title": _("Changes in “%(page)s”") % {"page": page},
+            "old": old,
+            "new": new,
+            "old_reason": revisions.describe_reason(old.history_change_reason),
+            "new_reason": revisions.describe_reason(new.history_change_reason),
+            "groups": revisions.changes_between(old, new),
+            "can_restore": can_edit_source(request.user),
+            "history_url": reverse("admin:housing_info_page_history", args=[page.pk]),
+        }
+        return TemplateResponse(request, "translation_workflow/page_compare.html", context)
+
+    def restore_view(self, request, object_id, history_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        page = get_object_or_404(Page, pk=object_id)
+        if not can_edit_source(request.user):
+            raise PermissionDenied
+        record = get_object_or_404(Page.history, pk=history_id, id=page.pk)
+        problems = revisions.restore_problems(page, record)
+        history_url = reverse("admin:housing_info_page_history", args=[page.pk])
+        if problems:
+            for problem in problems:
+                self.message_user(request, problem, messages.ERROR)
+            return HttpResponseRedirect(history_url)
+        revisions.restore_revision(page, record, request.user)
+        self.message_user(
+            request,
+            _("Restored the revision of %(date)s. The restore is itself a new revision.")
+            % {"date": formats.date_format(localtime(record.history_date), "DATETIME_FORMAT")},
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(history_url)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context.update(
+            {
+                "translation_overview_url": reverse(
+                    "admin:translation_workflow_translationoverview_changelist"
+                ),
+                "can_review": can_review(request.user),
+            }
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)

@@ -1,0 +1,33 @@
+/* The page form: right-to-left in the rich-text editor, and opening a language's tab.
+   A static file, no inline script: the admin keeps working under a strict CSP. */
+"use strict";
+
+// The prose editor wraps the textarea; give its editable area the textarea's
+// direction and language, whenever an editor appears.
+function copyDirection() {
+  for (const textarea of document.querySelectorAll(".prose-editor textarea[dir]")) {
+    const editable = textarea.closest(".prose-editor").querySelector(".ProseMirror");
+    if (editable && editable.getAttribute("dir") !== textarea.getAttribute("dir")) {
+      editable.setAttribute("dir", textarea.getAttribute("dir"));
+      editable.setAttribute("lang", textarea.getAttribute("lang"));
+    }
+  }
+}
+new MutationObserver(copyDirection).observe(document.documentElement, {
+  childList: true,
+  subtree: true,
+});
+
+// ?language=ar (links from the translation overview) opens the Arabic tabs.
+window.addEventListener("load", () => {
+  const code = new URLSearchParams(window.location.search).get("language");
+  const select = document.getElementById("modeltranslation-main-switch");
+  if (!code || !select) {
+    return;
+  }
+  const option = Array.from(select.options).find((item) => item.text === code);
+  if (option) {
+    select.value = option.value;
+    select.dispatchEvent(new Event("change"));
+  }
+});
