@@ -7,14 +7,12 @@ first (``load_demo_content``); slugs that do not exist are skipped and
 reported. Loading again changes nothing unless the files changed.
 """
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.conf import settings
 from django.db import transaction
 
-from housing_info.demo_content import set_related, write
+from housing_info.demo_content import read_demo_files, set_related, translated_values, write
 from housing_info.models import Page, PathwayStep
 from smart_answers.models import Answer, Question, Rule
 
@@ -27,26 +25,6 @@ class Loaded:
     missing: list = field(default_factory=list)
 
 
-def read_demo_files(directory):
-    structure = json.loads((directory / "structure.json").read_text(encoding="utf-8"))
-    texts = {}
-    for code, _name in settings.LANGUAGES:
-        path = directory / f"{code}.json"
-        if path.exists():
-            texts[code] = json.loads(path.read_text(encoding="utf-8"))
-    return structure, texts
-
-
-def translated(texts, section, key, fields):
-    values = {}
-    for code, language_texts in texts.items():
-        record = language_texts.get(section, {}).get(key)
-        if record is not None:
-            for name in fields:
-                values[f"{name}_{code}"] = record.get(name, "")
-    return values
-
-
 @transaction.atomic
 def load_demo_questions(directory=DEMO_DIR):
     """Load or refresh the demo question flow; returns what was written and what is missing."""
@@ -56,7 +34,7 @@ def load_demo_questions(directory=DEMO_DIR):
     conditions = []
 
     for item in structure["questions"]:
-        values = {"order": item["order"]} | translated(
+        values = {"order": item["order"]} | translated_values(
             texts, "questions", item["slug"], ("text", "hint")
         )
         question, changed = write(Question, {"slug": item["slug"]}, values)
@@ -64,7 +42,9 @@ def load_demo_questions(directory=DEMO_DIR):
         conditions.append((question.ask_if, item.get("ask_if", [])))
         for answer_item in item["answers"]:
             key = f"{item['slug']}:{answer_item['slug']}"
-            values = {"order": answer_item["order"]} | translated(texts, "answers", key, ("label",))
+            values = {"order": answer_item["order"]} | translated_values(
+                texts, "answers", key, ("label",)
+            )
             answer, changed = write(
                 Answer, {"question": question, "slug": answer_item["slug"]}, values
             )
@@ -73,7 +53,7 @@ def load_demo_questions(directory=DEMO_DIR):
             conditions.append((answer.offer_if, answer_item.get("offer_if", [])))
 
     for item in structure["rules"]:
-        values = {"name": item["name"], "order": item["order"]} | translated(
+        values = {"name": item["name"], "order": item["order"]} | translated_values(
             texts, "rules", item["slug"], ("note",)
         )
         rule, changed = write(Rule, {"slug": item["slug"]}, values)
