@@ -7,6 +7,7 @@ shared services. Missing programs skip the test, except on CI (CI=true),
 where they must be there.
 """
 
+import contextlib
 import glob
 import http.client
 import os
@@ -86,16 +87,15 @@ class ThrowawayPostgres:
 
     def start(self):
         options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
-        self._run(self.pg_ctl, "-D", self.data, "-o", options, "-l", self.folder / "log", "-w", "start")
+        log = self.folder / "log"
+        self._run(self.pg_ctl, "-D", self.data, "-o", options, "-l", log, "-w", "start")
 
     def stop(self):
         self._run(self.pg_ctl, "-D", self.data, "-m", "fast", "-w", "stop")
 
     def remove(self):
-        try:
+        with contextlib.suppress(subprocess.CalledProcessError):
             self.stop()
-        except subprocess.CalledProcessError:
-            pass
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
@@ -165,7 +165,8 @@ class Gunicorn:
         self.env = env
         self.workers = workers
         self.port = free_port()
-        self.log = tempfile.NamedTemporaryFile(prefix="portal-gunicorn-", suffix=".log")
+        # Kept open while the instance runs; closed (and deleted) by stop().
+        self.log = tempfile.NamedTemporaryFile(prefix="portal-gunicorn-", suffix=".log")  # noqa: SIM115
         self.process = None
 
     def start(self):
