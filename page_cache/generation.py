@@ -50,6 +50,7 @@ def bump():
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-    _pending_bump = not is_available(cache)
-    if _pending_bump:
+    failed = not is_available(cache)
+    if failed and not _pending_bump:
         logger.warning("Page cache generation could not be bumped; will retry.")
+    _pending_bump = failed
