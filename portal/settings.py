@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONE, SELF
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "portal.security_headers.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
+    "portal.content_security.FormMediaNonceMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -132,6 +133,9 @@ TIME_ZONE = "Europe/Stockholm"
 MODELTRANSLATION_DEFAULT_LANGUAGE = SOURCE_LANGUAGE
 # Fields fall back to English, then Swedish: a reader never meets an empty field.
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", SOURCE_LANGUAGE)
+# The admin's language tabs need jQuery UI; modeltranslation would load it from
+# a CDN, which the Content-Security-Policy forbids. A copy is served with ours.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -174,8 +178,12 @@ SILENCED_SYSTEM_CHECKS = [] if SECURE_SSL_REDIRECT or DEBUG else ["security.W008
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF],
-        "style-src": [SELF],
+        # NONCE only appears where a response uses one (the admin's page editor).
+        "script-src": [SELF, NONCE],
+        # The page editor (tiptap, in django-prose-editor) injects one fixed
+        # <style> block; its hash allows exactly that block and nothing else.
+        # An upgrade that changes it fails the browser test, naming the new hash.
+        "style-src": [SELF, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
