@@ -116,29 +116,46 @@ class Gunicorn:
         for _ in range(4 * workers):
             fetch(self.port, "/healthz")
 
-    def worker_rss_mb(self):
-        sizes = []
-        for status in Path("/proc").glob("*/status"):
+    def workers(self):
+        pids = []
+        for status in Path("/proc").glob("[0-9]*/status"):
             try:
                 text = status.read_text()
             except OSError:
                 continue
             if re.search(rf"^PPid:\s+{self.process.pid}$", text, re.M):
-                sizes.append(int(re.search(r"^VmRSS:\s+(\d+)", text, re.M).group(1)) / 1024)
-        return sizes
+                pids.append(int(status.parent.name))
+        return pids
+
+    def worker_rss_mb(self):
+        return [
+            int(re.search(r"^VmRSS:\s+(\d+)", Path(f"/proc/{pid}/status").read_text(), re.M)[1])
+            / 1024
+            for pid in self.workers()
+        ]
+
+    def worker_cpu_seconds(self):
+        """User plus system CPU time of the workers: what they spent, whatever else runs."""
+        total = 0
+        for pid in self.workers():
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+        return total / os.sysconf("SC_CLK_TCK")
 
     def stop(self):
         os.killpg(self.process.pid, signal.SIGTERM)
         self.process.wait(timeout=30)
 
 
-def wrk(port, path, duration, connections):
+def wrk(port, path, duration, connections, app=None):
     command = ["wrk", "-t1", f"-c{connections}", f"-d{duration}s", "--latency"]
     for name, value in HEADERS.items():
         command += ["-H", f"{name}: {value}"]
+    cpu_before = app.worker_cpu_seconds() if app else 0
     output = subprocess.run(
         [*command, f"http://127.0.0.1:{port}{path}"], capture_output=True, text=True, check=True
     ).stdout
+    cpu = (app.worker_cpu_seconds() - cpu_before) if app else 0
     if "Non-2xx or 3xx responses" in output:
         raise SystemExit(f"{path} answered errors under load:\n{output}")
 
@@ -147,14 +164,20 @@ def wrk(port, path, duration, connections):
         return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    return {"rps": rps, "p50": latency(50), "p99": latency(99)}
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
+    return {
+        "rps": rps,
+        "p50": latency(50),
+        "p99": latency(99),
+        "cpu_ms": 1000 * cpu / max(requests, 1),
+    }
 
 
 def median(values):
     return sorted(values)[len(values) // 2]
 
 
-def measure(port, paths, args):
+def measure(app, paths, args):
     """Each page alternately with the ceiling, so both meet the same machine load.
 
     Other processes on a shared machine make single runs noisy; each page's
@@ -162,15 +185,18 @@ def measure(port, paths, args):
     interleaved with them.
     """
     run = {}
+    port = app.port
     for name, path in paths.items():
         wrk(port, path, 1, args.connections)  # warm up
         pages, ceilings = [], []
         for _ in range(args.repeat):
-            ceilings.append(wrk(port, CEILING, args.duration, args.connections))
-            pages.append(wrk(port, path, args.duration, args.connections))
+            ceilings.append(wrk(port, CEILING, args.duration, args.connections, app))
+            pages.append(wrk(port, path, args.duration, args.connections, app))
         middle = median([result["rps"] for result in pages])
         run[name] = next(result for result in pages if result["rps"] == middle)
         run[name]["ceiling_rps"] = median([result["rps"] for result in ceilings])
+        run[name]["cpu_ms"] = median([result["cpu_ms"] for result in pages])
+        run[name]["ceiling_cpu_ms"] = median([result["cpu_ms"] for result in ceilings])
     ceiling_runs = [run[name]["ceiling_rps"] for name in run]
     run["ceiling"] = {"rps": median(ceiling_runs), "p50": 0.0, "p99": 0.0}
     return run
@@ -235,7 +261,7 @@ def run_size(pages, env, args, ceiling_file):
         cache.clear()  # the uncached run must not read pages the cached run stored
         app = Gunicorn({**env, "DJANGO_PAGE_CACHE_SECONDS": cache_seconds}, args.workers)
         try:
-            results["runs"][mode] = measure(app.port, present, args)
+            results["runs"][mode] = measure(app, present, args)
             results[f"rss_{mode}"] = app.worker_rss_mb()
             if mode == "cached":
                 results["sizes"] = {
@@ -250,19 +276,25 @@ def report(results):
     lines = []
     for result in results:
         lines.append(f"\n### {result['pages']} pages\n")
-        lines.append("| page | mode | req/s | p50 ms | p99 ms | ratio to ceiling | SQL |")
-        lines.append("|---|---|---:|---:|---:|---:|---:|")
+        lines.append(
+            "| page | mode | req/s | p50 ms | p99 ms | ratio to ceiling "
+            "| worker CPU ms/req | CPU ratio | SQL |"
+        )
+        lines.append("|---|---|---:|---:|---:|---:|---:|---:|---:|")
         for mode, run in result["runs"].items():
             for name, numbers in run.items():
                 if name == "ceiling":
                     continue
                 ratio = numbers["rps"] / numbers["ceiling_rps"]
+                cpu_ratio = numbers["ceiling_cpu_ms"] / max(numbers["cpu_ms"], 1e-6)
                 queries = result["queries"].get(name, 0) if mode == "uncached" else 0
                 lines.append(
                     f"| {name} | {mode} | {numbers['rps']:.0f} | {numbers['p50']:.2f} "
-                    f"| {numbers['p99']:.2f} | {ratio:.2f} | {queries} |"
+                    f"| {numbers['p99']:.2f} | {ratio:.2f} | {numbers['cpu_ms']:.2f} "
+                    f"| {cpu_ratio:.2f} | {queries} |"
                 )
-            lines.append(f"| ceiling | {mode} | {run['ceiling']['rps']:.0f} | | | 1.00 | 0 |")
+            ceiling = run["ceiling"]
+            lines.append(f"| ceiling | {mode} | {ceiling['rps']:.0f} | | | 1.00 | | 1.00 | 0 |")
         missing = [name for name, count in result["queries"].items() if count is None]
         if missing:
             lines.append(f"\nNot measured (not found, no such view yet): {', '.join(missing)}.")
@@ -318,6 +350,7 @@ def main():
         redis.terminate()
         shutil.rmtree(workdir, ignore_errors=True)
     print(report(results))
+    print(f"\nLoad average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores.")
 
 
 if __name__ == "__main__":

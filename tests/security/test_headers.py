@@ -95,3 +95,17 @@ def test_visitors_get_no_cookie_on_ordinary_pages(client, page):
             assert not response.cookies, path
             assert "Set-Cookie" not in response, path
     assert not client.cookies
+
+
+def test_page_editor_import_map_carries_the_responses_nonce(staff_client):
+    response = staff_client.get("/admin/housing_info/page/add/")
+    sources = policy(response)["script-src"]
+    nonces = [source for source in sources if source.startswith("'nonce-")]
+    assert len(nonces) == 1
+    nonce = nonces[0][len("'nonce-") : -1]
+    assert f'<script type="importmap" nonce="{nonce}">' in response.content.decode()
+
+
+def test_public_pages_get_no_nonce(client, page):
+    for path in ("/sv/", f"/ar/{page.slug}/"):
+        assert "nonce" not in client.get(path)["Content-Security-Policy"]
