@@ -1,8 +1,9 @@
-"""The cache generation: one number, kept in the shared cache, in every page key.
+"""The cache generation: one number, kept in the shared cache, stored with every page.
 
-Bumping it makes every cached page unreachable at once, on every app instance
-that shares the cache (Redis in production). Nothing is deleted; old entries
-simply expire. A missing generation (a fresh or restarted Redis, an evicted key)
+Bumping it makes every cached page invalid at once, on every app instance that
+shares the cache (Redis in production): a page is served from the cache only
+if it was stored under the current generation. Nothing is deleted; old entries
+are overwritten or expire. A missing generation (a fresh or restarted Redis, an evicted key)
 starts at the current time in nanoseconds, so it can never meet the number of
 an older generation whose pages are still stored.
 """
@@ -40,6 +41,18 @@ def current():
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
         generation = cache.get(GENERATION_KEY)
     return generation
+
+
+def current_and(key):
+    """The current generation and the value stored at ``key``, in one round trip."""
+    cache = page_cache()
+    if _pending_bump:
+        bump()
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        generation = current()
+    return generation, found.get(key)
 
 
 def bump():

@@ -7,10 +7,11 @@ cookies and without a Cache-Control header that forbids sharing. Everything
 else (the admin, a staff preview, a form with a CSRF token, a redirect that
 depends on Accept-Language) passes through untouched and is marked private.
 
-The key holds the cache generation (see ``generation.py``), the static files'
-manifest hash (so a release with new CSS never serves pages that link the old
-files), whether the client takes gzip, the host and the full path with its
-query string. The stored response keeps every header the inner middleware set
+The key holds the static files' manifest hash (so a release with new CSS never
+serves pages that link the old files), whether the client takes gzip, the host
+and the full path with its query string; the entry holds the cache generation
+it was rendered under (see ``generation.py``) and is used only while that is
+still the current one. The stored response keeps every header the inner middleware set
 (CSP, Permissions-Policy, Content-Language, a gzip body), so a hit is answered
 here without touching sessions, templates or the database.
 """
@@ -72,10 +73,14 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         key = self.key_for(request)
+        current = None
         if key is not None:
-            stored = generation.page_cache().get(key)
-            if stored is not None:
-                return self.rebuild(stored)
+            # The generation and the page come back together: one round trip.
+            current, stored = generation.current_and(key)
+            if current is None:
+                key = None  # the cache cannot be reached: render, do not store
+            elif stored is not None and stored[0] == current:
+                return self.rebuild(stored[1])
         response = self.get_response(request)
         if key is not None and is_shareable(response):
             patch_cache_control(
@@ -85,7 +90,9 @@ class PageCacheMiddleware:
                 s_maxage=settings.PAGE_CACHE_S_MAXAGE,
             )
             response[STATUS_HEADER] = "miss"
-            generation.page_cache().set(key, self.freeze(response), settings.PAGE_CACHE_TIMEOUT)
+            generation.page_cache().set(
+                key, (current, self.freeze(response)), settings.PAGE_CACHE_TIMEOUT
+            )
         else:
             self.mark_private(request, response)
         return response
@@ -100,12 +107,9 @@ class PageCacheMiddleware:
             or not is_anonymous(request)
         ):
             return None
-        current = generation.current()
-        if current is None:
-            return None
         digest = hashlib.sha256(f"{request.get_host()}{path}".encode()).hexdigest()
         encoding = "gzip" if accepts_gzip(request) else "identity"
-        return f"page:{self.release}:{current}:{encoding}:{digest}"
+        return f"page:{self.release}:{encoding}:{digest}"
 
     @staticmethod
     def mark_private(request, response):
