@@ -1,7 +1,33 @@
-from django.urls import translate_url
-from django.utils.translation import get_language
+from functools import lru_cache
+
+from django.urls import NoReverseMatch, get_script_prefix, reverse, translate_url
+from django.utils.translation import get_language, override
 
 from portal.languages import PORTAL_LANGUAGES
+
+
+@lru_cache(maxsize=8192)
+def reversed_in(code, view_name, args, kwargs, script_prefix):
+    with override(code):
+        return reverse(view_name, args=args, kwargs=dict(kwargs))
+
+
+def url_in(request, code):
+    """This page's address in language ``code``.
+
+    The URL was resolved once already for this request; reversing that match
+    per language is what ``translate_url`` does, without resolving the path
+    again for each of the twelve languages, and remembered, since the same
+    page's twelve addresses are asked for on every view of it.
+    """
+    match = getattr(request, "resolver_match", None)
+    if match is not None and match.url_name:
+        kwargs = tuple(sorted(match.kwargs.items()))
+        try:
+            return reversed_in(code, match.view_name, match.args, kwargs, get_script_prefix())
+        except (NoReverseMatch, TypeError):
+            pass
+    return translate_url(request.path, code)
 
 
 def languages(request):
@@ -16,7 +42,7 @@ def languages(request):
     query = request.META.get("QUERY_STRING", "")
     versions = []
     for language in PORTAL_LANGUAGES:
-        url = translate_url(request.path, language.code)
+        url = url_in(request, language.code)
         versions.append(
             {
                 "code": language.code,

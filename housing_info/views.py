@@ -1,5 +1,6 @@
 """Public pages, in the reader's language."""
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -9,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 from housing_info.models import ContactPoint, Page, PathwayStep, Topic
 from housing_info.negotiation import preferred_language
-from language_demand.counting import record_missing_translation
+from language_demand.counting import mark_missing_translation
 from portal.languages import PORTAL_LANGUAGES, direction
 from translation_workflow.notices import translation_notice
 
@@ -47,6 +48,15 @@ def language_choices():
     return choices
 
 
+def is_staff(request):
+    """Whether logged-in staff ask; a visitor's session is never touched.
+
+    Reading ``request.user`` loads the session and makes the response vary on
+    cookies, which would keep every visitor's page out of the page cache.
+    """
+    return settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_staff
+
+
 def published_pages():
     return Prefetch(
         "pages", queryset=Page.objects.published().order_by("order"), to_attr="published_pages"
@@ -75,14 +85,12 @@ def page_detail(request, slug):
     page = get_object_or_404(Page.objects.select_related("topic"), slug=slug)
     # Staff preview unpublished pages and held-back language versions;
     # visitors never learn they exist.
-    preview = request.user.is_staff
+    preview = is_staff(request)
     if not page.published and not preview:
         raise Http404
     reader_language = translation.get_language()
     shown_language = page.text_language(reader_language, preview=preview)
-    if shown_language != reader_language and not preview:
-        record_missing_translation(request, page, reader_language)
-    return render(
+    response = render(
         request,
         "housing_info/page_detail.html",
         {
@@ -95,6 +103,9 @@ def page_detail(request, slug):
             "contacts": page.contact_points.all(),
         },
     )
+    if shown_language != reader_language and not preview:
+        mark_missing_translation(response, page, reader_language)
+    return response
 
 
 @require_safe

@@ -28,7 +28,9 @@ def increment(language, page=None, day=None):
     The increment happens in the database (``count = count + 1``), so requests
     counting at the same time never lose each other's visits.
     """
-    lookup = {"day": day or timezone.localdate(), "language": language, "page": page}
+    # ``page`` is a Page or its primary key (as the middleware reads it from a response).
+    page_id = getattr(page, "pk", page)
+    lookup = {"day": day or timezone.localdate(), "language": language, "page_id": page_id}
     counters = LanguageDemand.objects.filter(**lookup)
     if counters.update(count=F("count") + 1):
         return
@@ -97,3 +99,27 @@ def record_missing_translation(request, page, language):
     # Unpublished pages are staff previews, not demand.
     if page.published and is_reader(request):
         count_safely(language, page)
+
+
+# A page view in a language the page is missing in is marked on the response
+# and counted by the middleware, which sits outside the page cache: a view
+# served from the cache is counted as well. The header never leaves the portal.
+MISSING_TRANSLATION_HEADER = "X-Missing-Translation"
+
+
+def mark_missing_translation(response, page, language):
+    """Mark ``response`` as a view of ``page``, which is missing in ``language``."""
+    # Unpublished pages are staff previews, not demand.
+    if page.published:
+        response[MISSING_TRANSLATION_HEADER] = f"{language}:{page.pk}"
+
+
+def record_marked_missing_translation(request, response):
+    """Count the view marked by ``mark_missing_translation`` and remove the mark."""
+    marker = response.get(MISSING_TRANSLATION_HEADER)
+    if marker is None:
+        return
+    del response[MISSING_TRANSLATION_HEADER]
+    language, _colon, page_id = marker.partition(":")
+    if is_reader(request) and page_id.isdigit():
+        count_safely(language, int(page_id))

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -42,7 +43,8 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before it.
     "modeltranslation",
-    "django.contrib.admin",
+    # Django's admin with the portal's admin site (two-factor login for staff).
+    "staff_security.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -66,22 +68,39 @@ INSTALLED_APPS = [
     "feedback",
     "language_demand",
     "translation_workflow",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "staff_security",
+    "page_cache",
 ]
 
 MIDDLEWARE = [
     "portal.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Counts language demand on every page view, cached or not, so it wraps the cache.
+    "language_demand.middleware.UnservedLanguageMiddleware",
+    # A cached page is answered here; everything below runs only on a miss.
+    "page_cache.middleware.PageCacheMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
+    "portal.security_headers.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "portal.content_security.FormMediaNonceMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "sharing.middleware.SlugRedirectMiddleware",
-    "language_demand.middleware.UnservedLanguageMiddleware",
+    "portal.database_outage.DatabaseOutageMiddleware",
+    # django-axes wants to be last.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -136,6 +155,9 @@ TIME_ZONE = "Europe/Stockholm"
 MODELTRANSLATION_DEFAULT_LANGUAGE = SOURCE_LANGUAGE
 # Fields fall back to English, then Swedish: a reader never meets an empty field.
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", SOURCE_LANGUAGE)
+# The admin's language tabs need jQuery UI; modeltranslation would load it from
+# a CDN, which the Content-Security-Policy forbids. A copy is served with ours.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 # Translation exchange: the largest XLIFF file a caseworker may import.
 TRANSLATION_IMPORT_MAX_BYTES = int(
@@ -195,6 +217,109 @@ CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 CORS_ALLOW_CREDENTIALS = False
 # Where visitors report accessibility problems (named in the accessibility statement).
 ACCESSIBILITY_CONTACT_EMAIL = os.environ.get("ACCESSIBILITY_CONTACT_EMAIL", "goteborg@goteborg.se")
+# HTTPS. Behind a load balancer that terminates TLS, set
+# DJANGO_SECURE_PROXY_SSL_HEADER=HTTP_X_FORWARDED_PROTO (the header the proxy
+# sets to "https"); if the proxy already redirects http to https, the portal's
+# own redirect may be turned off with DJANGO_SECURE_SSL_REDIRECT=false.
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+if os.environ.get("DJANGO_SECURE_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = (os.environ["DJANGO_SECURE_PROXY_SSL_HEADER"], "https")
+SECURE_HSTS_SECONDS = int(
+    os.environ.get("DJANGO_SECURE_HSTS_SECONDS", "0" if DEBUG else str(365 * 24 * 3600))
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", True)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_SSL_REDIRECT or DEBUG else ["security.W008"]
+
+# Content-Security-Policy (django-csp): only the portal's own files, no inline
+# script, no third party, and no framing. A view that partners may embed uses
+# portal.embedding.embeddable, which replaces frame-ancestors for that view.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        # NONCE only appears where a response uses one (the admin's page editor).
+        "script-src": [SELF, NONCE],
+        # The page editor (tiptap, in django-prose-editor) injects one fixed
+        # <style> block; its hash allows exactly that block and nothing else.
+        # An upgrade that changes it fails the browser test, naming the new hash.
+        "style-src": [SELF, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+    }
+}
+# Browser features the portal never uses (see portal/security_headers.py).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
+
+# The admin: password guessing is locked out (django-axes, per user name and
+# address), and staff log in with a one-time password as well (django-otp).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_LOCKOUT_TEMPLATE = "staff_security/locked_out.html"
+# The number of proxies in front of the portal that append to X-Forwarded-For.
+PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "staff_security.client_address.client_address"
+ADMIN_REQUIRE_2FA = env_bool("DJANGO_ADMIN_REQUIRE_2FA", not DEBUG)
+OTP_TOTP_ISSUER = "Housing in Gothenburg"
+
+# Caching: local memory per process by default; Redis shared by every instance
+# in production. A Redis outage degrades to rendering from the database.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "page_cache.backends.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "portal",
+            "TIMEOUT": 600,
+            "RETRY_AFTER": 5,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+PAGE_CACHE_ALIAS = "default"
+# Seconds a rendered page is kept; any content change drops it at once anyway.
+PAGE_CACHE_TIMEOUT = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
+# Cache-Control for browsers (max-age) and a CDN (s-maxage) on public pages.
+PAGE_CACHE_MAX_AGE = int(os.environ.get("DJANGO_PAGE_MAX_AGE", "60"))
+PAGE_CACHE_S_MAXAGE = int(os.environ.get("DJANGO_PAGE_S_MAXAGE", "60"))
+# Models whose changes never alter what a visitor reads (app label or app.model).
+# Counters written on visits (feedback, statistics) belong here too.
+PAGE_CACHE_IGNORED_MODELS = [
+    "sessions",
+    "admin.logentry",
+    "axes",
+    "otp_totp",
+    "otp_static",
+    # Visitors' answers and counters are written on visits and shown only in the admin.
+    "feedback",
+    "language_demand",
+]
 
 LOGGING = {
     "version": 1,

@@ -18,6 +18,13 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Serve static files from the finders, as runserver does; nothing is collected.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Tests log in with force_login or client.login without a request; axes is
+# switched on by the tests of the lockout itself.
+AXES_ENABLED = False
+# Two-factor login is on in production; its own tests switch it on.
+ADMIN_REQUIRE_2FA = False
+# Plain http in tests; production redirects to https.
+SECURE_SSL_REDIRECT = False
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file rather than memory, so the live server's threads for the browser

@@ -6,7 +6,7 @@ from django.urls import include, path
 
 from housing_info import views as housing_views
 
-handler500 = "housing_info.views.server_error"
+handler500 = "portal.database_outage.server_error"
 
 urlpatterns = [
     path("", housing_views.root, name="root"),

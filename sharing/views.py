@@ -12,12 +12,12 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.safestring import mark_safe
-from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
 from housing_info.models import Page, Topic
 from housing_info.negotiation import preferred_language
-from housing_info.views import published_pages
+from housing_info.views import is_staff, published_pages
+from portal.embedding import embeddable
 from portal.languages import SOURCE_LANGUAGE, direction
 from sharing.models import SlugRedirect
 from sharing.pdf import pdf_available, render_pdf
@@ -99,7 +99,7 @@ def page_qr_png(request, slug):
 def reader_page(request, slug):
     """The page for this request; staff may see unpublished pages, as on the page itself."""
     page = get_object_or_404(Page.objects.select_related("topic"), slug=slug)
-    if not page.published and not request.user.is_staff:
+    if not page.published and not is_staff(request):
         raise Http404
     return page
 
@@ -165,7 +165,7 @@ def poster_pdf(request, slug):
 
 
 @require_safe
-@xframe_options_exempt
+@embeddable
 def topic_embed(request, slug):
     """A topic's pages for partners' iframes: the only view other sites may frame."""
     topic = get_object_or_404(Topic.objects.prefetch_related(published_pages()), slug=slug)
@@ -181,10 +181,8 @@ def topic_embed(request, slug):
                 "text": page.text(shown_language),
             }
         )
-    response = render(
+    return render(
         request,
         "sharing/embed.html",
         {"topic": topic, "entries": entries, "permalink": topic_permalink(topic)},
     )
-    response["Content-Security-Policy"] = "frame-ancestors *"
-    return response

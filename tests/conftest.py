@@ -42,3 +42,12 @@ def demo_questions(demo_snapshot):
 
     loaded = load_demo_questions()
     assert not loaded.missing, loaded.missing
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Each test starts with empty caches: no page rendered by an earlier test."""
+    from django.core.cache import caches
+
+    for cache in caches.all(initialized_only=True):
+        cache.clear()

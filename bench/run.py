@@ -1,0 +1,357 @@
+#!/usr/bin/env python3
+"""Benchmark the portal as production runs it, against the ceiling of its stack.
+
+    .venv/bin/python bench/run.py                 # 20 and 2,000 pages, 10 s per URL
+    .venv/bin/python bench/run.py --pages 20 --duration 5
+
+For each content size it fills a database of its own (BENCH_DATABASE_URL,
+default postgres://postgres@127.0.0.1:5432/portal_bench, dropped and created
+afresh), starts its own redis-server, runs gunicorn (2 sync workers,
+production settings plus the /ceiling/ view of bench/urls.py) and drives it
+with wrk: once with the page cache on (cached pages) and once with it off
+(every request renders from the database). It prints requests per second, p50
+and p99 latency, the ratio to the ceiling, compressed bytes of HTML and CSS,
+SQL queries per page and the workers' memory. See bench/README.md.
+"""
+
+import argparse
+import gzip
+import http.client
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PAGES = {
+    "home (sv)": "/sv/",
+    "content page (sv)": "/sv/transitional-flat/",
+    "content page (ar)": "/ar/transitional-flat/",
+    "search (sv)": "/sv/search/?q=boplats",
+}
+CEILING = "/ceiling/"
+HEADERS = {"Host": "localhost", "X-Forwarded-Proto": "https", "Accept-Encoding": "gzip"}
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_port(port, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit(f"nothing listens on port {port}")
+
+
+def fetch(port, path, encoding="gzip"):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.request("GET", path, headers={**HEADERS, "Accept-Encoding": encoding})
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response.status, response.headers, body
+
+
+def environment(database_url, redis_url, ceiling_file):
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    env.update(
+        DJANGO_SETTINGS_MODULE="bench.settings",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_ALLOWED_HOSTS="localhost",
+        DJANGO_SECURE_PROXY_SSL_HEADER="HTTP_X_FORWARDED_PROTO",
+        DJANGO_LOG_LEVEL="WARNING",
+        DATABASE_URL=database_url,
+        REDIS_URL=redis_url,
+        BENCH_CEILING_FILE=str(ceiling_file),
+    )
+    return env
+
+
+def recreate_database(database_url):
+    import psycopg
+
+    base, name = database_url.rsplit("/", 1)
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+
+
+def manage(env, *args):
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+class Gunicorn:
+    def __init__(self, env, workers):
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                *("-m", "gunicorn", "portal.wsgi:application"),
+                *("--bind", f"127.0.0.1:{self.port}", "--workers", str(workers)),
+                "--no-control-socket",
+                *("--log-level", "warning"),
+            ],
+            cwd=ROOT,
+            env=env,
+            start_new_session=True,
+        )
+        wait_for_port(self.port)
+        # Let both workers import everything before the clock starts.
+        for _ in range(4 * workers):
+            fetch(self.port, "/healthz")
+
+    def workers(self):
+        pids = []
+        for status in Path("/proc").glob("[0-9]*/status"):
+            try:
+                text = status.read_text()
+            except OSError:
+                continue
+            if re.search(rf"^PPid:\s+{self.process.pid}$", text, re.M):
+                pids.append(int(status.parent.name))
+        return pids
+
+    def worker_rss_mb(self):
+        return [
+            int(re.search(r"^VmRSS:\s+(\d+)", Path(f"/proc/{pid}/status").read_text(), re.M)[1])
+            / 1024
+            for pid in self.workers()
+        ]
+
+    def worker_cpu_seconds(self):
+        """User plus system CPU time of the workers: what they spent, whatever else runs."""
+        total = 0
+        for pid in self.workers():
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+        return total / os.sysconf("SC_CLK_TCK")
+
+    def stop(self):
+        os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait(timeout=30)
+
+
+def wrk(port, path, duration, connections, app=None):
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{duration}s", "--latency"]
+    for name, value in HEADERS.items():
+        command += ["-H", f"{name}: {value}"]
+    cpu_before = app.worker_cpu_seconds() if app else 0
+    output = subprocess.run(
+        [*command, f"http://127.0.0.1:{port}{path}"], capture_output=True, text=True, check=True
+    ).stdout
+    cpu = (app.worker_cpu_seconds() - cpu_before) if app else 0
+    if "Non-2xx or 3xx responses" in output:
+        raise SystemExit(f"{path} answered errors under load:\n{output}")
+
+    def latency(percent):
+        value, unit = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s)$", output, re.M).groups()
+        return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
+    return {
+        "rps": rps,
+        "p50": latency(50),
+        "p99": latency(99),
+        "cpu_ms": 1000 * cpu / max(requests, 1),
+    }
+
+
+def median(values):
+    return sorted(values)[len(values) // 2]
+
+
+def measure(app, paths, args):
+    """Each page alternately with the ceiling, so both meet the same machine load.
+
+    Other processes on a shared machine make single runs noisy; each page's
+    ratio is the median of its runs over the median of the ceiling runs
+    interleaved with them.
+    """
+    run = {}
+    port = app.port
+    for name, path in paths.items():
+        wrk(port, path, 1, args.connections)  # warm up
+        pages, ceilings = [], []
+        for _ in range(args.repeat):
+            ceilings.append(wrk(port, CEILING, args.duration, args.connections, app))
+            pages.append(wrk(port, path, args.duration, args.connections, app))
+        middle = median([result["rps"] for result in pages])
+        run[name] = next(result for result in pages if result["rps"] == middle)
+        run[name]["ceiling_rps"] = median([result["rps"] for result in ceilings])
+        run[name]["cpu_ms"] = median([result["cpu_ms"] for result in pages])
+        run[name]["ceiling_cpu_ms"] = median([result["cpu_ms"] for result in ceilings])
+    ceiling_runs = [run[name]["ceiling_rps"] for name in run]
+    run["ceiling"] = {"rps": median(ceiling_runs), "p50": 0.0, "p99": 0.0}
+    return run
+
+
+def count_queries(paths):
+    """SQL queries to render each page once, from the database (cache missed)."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from page_cache import generation
+
+    client = Client(HTTP_HOST="localhost", headers={"X-Forwarded-Proto": "https"})
+    counts = {}
+    for name, path in paths.items():
+        generation.bump()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
+        counts[name] = len(queries) if response.status_code == 200 else None
+    return counts
+
+
+def compressed_sizes(port, path):
+    _status, _headers, html_gzip = fetch(port, path, "gzip")
+    _status, _headers, html = fetch(port, path, "identity")
+    css_paths = re.findall(rb'<link rel="stylesheet" href="([^"]+)"', html)
+    css_gzip = css_br = 0
+    for css in css_paths:
+        css_gzip += len(fetch(port, css.decode(), "gzip")[2])
+        css_br += len(fetch(port, css.decode(), "br")[2])
+    return {
+        "html": len(html),
+        "html_gzip": len(html_gzip),
+        "css_gzip": css_gzip,
+        "css_br": css_br,
+        "total_gzip": len(html_gzip) + css_gzip,
+        "total_best": len(html_gzip) + min(css_gzip, css_br),
+    }
+
+
+def run_size(pages, env, args, ceiling_file):
+    from bench.content import generate
+
+    generate(pages)
+    # The ceiling returns exactly the Swedish content page's HTML.
+    from django.test import Client
+
+    client = Client(HTTP_HOST="localhost", headers={"X-Forwarded-Proto": "https"})
+    page = client.get(PAGES["content page (sv)"])
+    content = b"".join(page) if page.streaming else page.content
+    if page.get("Content-Encoding") == "gzip":
+        content = gzip.decompress(content)
+    ceiling_file.write_bytes(content)
+
+    queries = count_queries(PAGES)
+    present = {name: path for name, path in PAGES.items() if queries[name] is not None}
+    results = {"pages": pages, "queries": queries, "runs": {}}
+    from django.core.cache import cache
+
+    for mode, cache_seconds in (("cached", "600"), ("uncached", "0")):
+        cache.clear()  # the uncached run must not read pages the cached run stored
+        app = Gunicorn({**env, "DJANGO_PAGE_CACHE_SECONDS": cache_seconds}, args.workers)
+        try:
+            results["runs"][mode] = measure(app, present, args)
+            results[f"rss_{mode}"] = app.worker_rss_mb()
+            if mode == "cached":
+                results["sizes"] = {
+                    name: compressed_sizes(app.port, path) for name, path in present.items()
+                }
+        finally:
+            app.stop()
+    return results
+
+
+def report(results):
+    lines = []
+    for result in results:
+        lines.append(f"\n### {result['pages']} pages\n")
+        lines.append(
+            "| page | mode | req/s | p50 ms | p99 ms | ratio to ceiling "
+            "| worker CPU ms/req | CPU ratio | SQL |"
+        )
+        lines.append("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+        for mode, run in result["runs"].items():
+            for name, numbers in run.items():
+                if name == "ceiling":
+                    continue
+                ratio = numbers["rps"] / numbers["ceiling_rps"]
+                cpu_ratio = numbers["ceiling_cpu_ms"] / max(numbers["cpu_ms"], 1e-6)
+                queries = result["queries"].get(name, 0) if mode == "uncached" else 0
+                lines.append(
+                    f"| {name} | {mode} | {numbers['rps']:.0f} | {numbers['p50']:.2f} "
+                    f"| {numbers['p99']:.2f} | {ratio:.2f} | {numbers['cpu_ms']:.2f} "
+                    f"| {cpu_ratio:.2f} | {queries} |"
+                )
+            ceiling = run["ceiling"]
+            lines.append(f"| ceiling | {mode} | {ceiling['rps']:.0f} | | | 1.00 | | 1.00 | 0 |")
+        missing = [name for name, count in result["queries"].items() if count is None]
+        if missing:
+            lines.append(f"\nNot measured (not found, no such view yet): {', '.join(missing)}.")
+        lines.append("\n| page | HTML | HTML gzip | CSS gzip | CSS brotli | HTML+CSS compressed |")
+        lines.append("|---|---:|---:|---:|---:|---:|")
+        for name, size in result["sizes"].items():
+            lines.append(
+                f"| {name} | {size['html']} | {size['html_gzip']} | {size['css_gzip']} "
+                f"| {size['css_br']} | {size['total_best']} |"
+            )
+        for mode in ("cached", "uncached"):
+            rss = ", ".join(f"{value:.0f} MB" for value in result[f"rss_{mode}"])
+            lines.append(f"\nWorker memory (RSS) after the {mode} run: {rss}.")
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, nargs="+", default=[20, 2000])
+    parser.add_argument("--duration", type=int, default=10, help="seconds of load per URL")
+    parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=3, help="runs per URL (median)")
+    args = parser.parse_args()
+    for program in ("wrk", "redis-server"):
+        if not shutil.which(program):
+            raise SystemExit(f"{program} is needed: apt-get install {program.split('-')[0]}")
+
+    database_url = os.environ.get(
+        "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_bench"
+    )
+    redis_port = free_port()
+    redis = subprocess.Popen(
+        ["redis-server", "--port", str(redis_port), "--bind", "127.0.0.1", "--save", ""],
+        stdout=subprocess.DEVNULL,
+    )
+    workdir = Path(tempfile.mkdtemp(prefix="portal-bench-"))
+    ceiling_file = workdir / "ceiling.html"
+    ceiling_file.write_bytes(b"")
+    env = environment(database_url, f"redis://127.0.0.1:{redis_port}/0", ceiling_file)
+    try:
+        wait_for_port(redis_port)
+        recreate_database(database_url)
+        manage(env, "migrate", "--no-input", "--verbosity", "0")
+        manage(env, "compile_catalogues", "--verbosity", "0")
+        manage(env, "collectstatic", "--no-input", "--verbosity", "0")
+        os.environ.update(env)
+        import django
+
+        django.setup()
+        results = [run_size(pages, env, args, ceiling_file) for pages in args.pages]
+    finally:
+        redis.terminate()
+        shutil.rmtree(workdir, ignore_errors=True)
+    print(report(results))
+    print(f"\nLoad average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,135 @@
+"""Whole rendered pages for anonymous readers, cached per language and address.
+
+A page is stored only when it is the same for every visitor: an anonymous GET or
+HEAD (no session cookie, no Authorization header) of an address under a
+language prefix, answered 200 without setting a cookie, without varying on
+cookies and without a Cache-Control header that forbids sharing. Everything
+else (the admin, a staff preview, a form with a CSRF token, a redirect that
+depends on Accept-Language) passes through untouched and is marked private.
+
+The key holds the static files' manifest hash (so a release with new CSS never
+serves pages that link the old files), whether the client takes gzip, the host
+and the full path with its query string; the entry holds the cache generation
+it was rendered under (see ``generation.py``) and is used only while that is
+still the current one. The stored response keeps every header the inner middleware set
+(CSP, Permissions-Policy, Content-Language, a gzip body), so a hit is answered
+here without touching sessions, templates or the database.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.http import HttpResponse
+from django.utils.cache import cc_delim_re, has_vary_header, patch_cache_control
+from django.utils.functional import cached_property
+
+from page_cache import generation
+
+CACHEABLE_METHODS = {"GET", "HEAD"}
+UNSHAREABLE = {"private", "no-store", "no-cache"}
+MAX_PATH_LENGTH = 1000
+STATUS_HEADER = "X-Page-Cache"
+
+
+def accepts_gzip(request):
+    return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
+
+
+def is_anonymous(request):
+    return (
+        settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+def forbids_sharing(response):
+    directives = {
+        directive.split("=")[0].strip().lower()
+        for directive in cc_delim_re.split(response.get("Cache-Control", ""))
+    }
+    return bool(directives & UNSHAREABLE)
+
+
+def is_shareable(response):
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not has_vary_header(response, "Cookie")
+        and not forbids_sharing(response)
+    )
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+
+    @cached_property
+    def release(self):
+        # The manifest's hash changes with every static file; empty without one.
+        return getattr(staticfiles_storage, "manifest_hash", "") or ""
+
+    def __call__(self, request):
+        key = self.key_for(request)
+        current = None
+        if key is not None:
+            # The generation and the page come back together: one round trip.
+            current, stored = generation.current_and(key)
+            if current is None:
+                key = None  # the cache cannot be reached: render, do not store
+            elif stored is not None and stored[0] == current:
+                return self.rebuild(stored[1])
+        response = self.get_response(request)
+        if key is not None and is_shareable(response):
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=settings.PAGE_CACHE_MAX_AGE,
+                s_maxage=settings.PAGE_CACHE_S_MAXAGE,
+            )
+            response[STATUS_HEADER] = "miss"
+            generation.page_cache().set(
+                key, (current, self.freeze(response)), settings.PAGE_CACHE_TIMEOUT
+            )
+        else:
+            self.mark_private(request, response)
+        return response
+
+    def key_for(self, request):
+        """The cache key of this request, or None when it must not be cached."""
+        path = request.get_full_path()
+        if (
+            request.method not in CACHEABLE_METHODS
+            or not request.path_info.startswith(self.prefixes)
+            or len(path) > MAX_PATH_LENGTH
+            or not is_anonymous(request)
+        ):
+            return None
+        digest = hashlib.sha256(f"{request.get_host()}{path}".encode()).hexdigest()
+        encoding = "gzip" if accepts_gzip(request) else "identity"
+        return f"page:{self.release}:{encoding}:{digest}"
+
+    @staticmethod
+    def mark_private(request, response):
+        """Keep staff pages and negotiated answers out of every shared cache."""
+        if not is_anonymous(request):
+            patch_cache_control(response, private=True, no_store=True)
+        elif "Cache-Control" not in response and (
+            has_vary_header(response, "Accept-Language") or has_vary_header(response, "Cookie")
+        ):
+            patch_cache_control(response, private=True, max_age=0)
+
+    @staticmethod
+    def freeze(response):
+        return (response.status_code, list(response.items()), response.content)
+
+    @staticmethod
+    def rebuild(stored):
+        status, headers, content = stored
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response[STATUS_HEADER] = "hit"
+        return response

@@ -1,0 +1,150 @@
+"""Two app instances behind one database and one Redis, as in production.
+
+Each instance is a gunicorn with production settings (two-factor admin login,
+HTTPS said by the load balancer's header). A caseworker publishes and edits a
+page through instance A's admin; a visitor on instance B sees it at once, even
+though B had the page list in its cache. Staff sessions work on both.
+"""
+
+import re
+import uuid
+
+import psycopg
+import pytest
+from django.conf import settings
+
+from tests.servers import Gunicorn, RedisServer, manage, production_environment
+
+pytestmark = [pytest.mark.postgres, pytest.mark.multi_instance]
+
+PASSWORD = "a long caseworker passphrase"
+BACKUP_CODES = ["first1", "second2", "third3"]
+
+SEED = f"""
+from django.contrib.auth import get_user_model
+from django_otp.plugins.otp_static.models import StaticDevice
+from housing_info.models import Page, Topic
+user = get_user_model().objects.create_superuser("caseworker", "", {PASSWORD!r})
+device = StaticDevice.objects.create(user=user, name="backup codes")
+for code in {BACKUP_CODES!r}:
+    device.token_set.create(token=code)
+topic = Topic.objects.create(slug="renting", title_sv="Hyra", title_ar="الإيجار")
+Page.objects.create(slug="sublet", topic=topic, published=True, title_sv="Andrahand",
+                    summary_sv="Hyra i andra hand.")
+print(topic.pk)
+"""
+
+
+@pytest.fixture(scope="module")
+def database_url():
+    """A database of this test's own on the suite's PostgreSQL server, dropped afterwards."""
+    server = settings.DATABASES["default"]
+    name = f"portal_multi_{uuid.uuid4().hex[:10]}"
+    admin = psycopg.connect(
+        host=server["HOST"] or "127.0.0.1",
+        port=server["PORT"] or 5432,
+        user=server["USER"],
+        password=server["PASSWORD"] or None,
+        dbname="postgres",
+        autocommit=True,
+    )
+    admin.execute(f'CREATE DATABASE "{name}"')
+    password = f":{server['PASSWORD']}" if server["PASSWORD"] else ""
+    host = server["HOST"] or "127.0.0.1"
+    try:
+        yield f"postgres://{server['USER']}{password}@{host}:{server['PORT'] or 5432}/{name}"
+    finally:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+
+
+@pytest.fixture(scope="module")
+def instances(database_url):
+    redis = RedisServer()
+    redis.start()
+    env = production_environment(DATABASE_URL=database_url, REDIS_URL=redis.url(db=7))
+    manage(env, "migrate", "--no-input")
+    topic_id = manage(env, "shell", "--command", SEED).stdout.strip().splitlines()[-1]
+    apps = [Gunicorn(env), Gunicorn(env)]
+    try:
+        for app in apps:
+            app.start()
+        yield apps[0], apps[1], topic_id
+    finally:
+        for app in apps:
+            app.stop()
+        redis.stop()
+
+
+def page_form(topic_id, title):
+    return {
+        "title_sv": title,
+        "summary_sv": "Så söker du en bostad med förstahandskontrakt.",
+        "body_sv": "<p>Registrera dig hos Boplats.</p>",
+        "slug": "first-hand-contract",
+        "topic": topic_id,
+        "kind": "guidance",
+        "order": "1",
+        "published": "on",
+    }
+
+
+def post_admin_form(client, path, data):
+    form = client.get(path)
+    assert form.status == 200, form.text[:500]
+    response = client.post(path, {**data, "csrfmiddlewaretoken": client.csrf_token(form.text)})
+    assert response.status == 302, response.text[:3000]
+
+
+def test_page_published_on_one_instance_is_visible_on_the_other_at_once(instances):
+    a, b, topic_id = instances
+    visitor = b.client()
+    visitor.get("/sv/")
+    assert visitor.get("/sv/").headers["X-Page-Cache"] == "hit"
+    assert visitor.get("/sv/first-hand-contract/").status == 404
+
+    caseworker = a.client()
+    assert caseworker.admin_login("caseworker", PASSWORD, BACKUP_CODES[0]).status == 302
+    post_admin_form(
+        caseworker, "/admin/housing_info/page/add/", page_form(topic_id, "Förstahandskontrakt")
+    )
+
+    home = visitor.get("/sv/")
+    assert "Förstahandskontrakt" in home.text
+    page = visitor.get("/sv/first-hand-contract/")
+    assert page.status == 200 and "Förstahandskontrakt" in page.text
+    assert visitor.get("/sv/first-hand-contract/").headers["X-Page-Cache"] == "hit"
+
+    # An edit through A's admin replaces the copy B just cached.
+    listing = caseworker.get("/admin/housing_info/page/?q=first-hand")
+    page_id = re.search(r"/admin/housing_info/page/(\d+)/change/", listing.text).group(1)
+    post_admin_form(
+        caseworker,
+        f"/admin/housing_info/page/{page_id}/change/",
+        page_form(topic_id, "Förstahandskontrakt – så gör du"),
+    )
+    assert "Förstahandskontrakt – så gör du" in visitor.get("/sv/first-hand-contract/").text
+
+
+def test_staff_login_works_on_both_instances(instances):
+    a, b, _topic_id = instances
+    on_a = a.client()
+    assert on_a.admin_login("caseworker", PASSWORD, BACKUP_CODES[1]).status == 302
+    # The session lives in the shared database: A's login is valid on B.
+    on_b = b.client()
+    on_b.cookies = dict(on_a.cookies)
+    admin_on_b = on_b.get("/admin/")
+    assert admin_on_b.status == 200
+    assert "no-store" in admin_on_b.headers["Cache-Control"]
+
+    direct = b.client()
+    assert direct.admin_login("caseworker", PASSWORD, BACKUP_CODES[2]).status == 302
+    assert direct.get("/admin/").status == 200
+
+
+def test_admin_login_without_a_one_time_password_is_refused(instances):
+    a, _b, _topic_id = instances
+    client = a.client()
+    response = client.admin_login("caseworker", PASSWORD, otp_token="")
+    assert response.status == 200
+    assert client.get("/admin/").status == 302
