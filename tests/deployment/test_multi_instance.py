@@ -121,7 +121,8 @@ def test_page_published_on_one_instance_is_visible_on_the_other_at_once(instance
     post_admin_form(
         caseworker,
         f"/admin/housing_info/page/{page_id}/change/",
-        page_form(topic_id, "Förstahandskontrakt – så gör du"),
+        # A published page's Swedish text changed: the form asks whether the meaning did.
+        {**page_form(topic_id, "Förstahandskontrakt – så gör du"), "swedish_change": "meaning"},
     )
     assert "Förstahandskontrakt – så gör du" in visitor.get("/sv/first-hand-contract/").text
 
