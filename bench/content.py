@@ -2,7 +2,8 @@
 
 One page of realistic length ("transitional-flat", in Swedish and Arabic, with
 contact points) is what the benchmark reads; the rest are shorter pages spread
-over topics of 20 pages each, so that listings grow the way a real site would.
+over the topics. Topics are the site's sections: there are 4 for 20 pages and
+12 for 2,000, so the topics grow long rather than numerous.
 """
 
 from django.db import transaction
@@ -11,6 +12,7 @@ from housing_info.models import ContactPoint, Page, PathwayStep, Topic
 from page_cache import generation
 
 TARGET_SLUG = "transitional-flat"
+MAX_TOPICS = 12
 
 BODY_SV = """<h2>Vad är en genomgångsbostad?</h2>
 <p>En genomgångsbostad är en omöblerad lägenhet som staden hyr av en hyresvärd och hyr ut
@@ -80,7 +82,7 @@ def generate(pages):
     ContactPoint.objects.all().delete()
 
     topics = Topic.objects.bulk_create(
-        [Topic(**topic_values(number)) for number in range(max(len(TOPICS), pages // 20))]
+        [Topic(**topic_values(number)) for number in range(min(MAX_TOPICS, max(4, pages // 20)))]
     )
     contacts = ContactPoint.objects.bulk_create(
         [

@@ -1,7 +1,7 @@
 """Public pages, in the reader's language."""
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
@@ -57,21 +57,25 @@ def is_staff(request):
     return settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_staff
 
 
-def published_pages():
-    return Prefetch(
-        "pages", queryset=Page.objects.published().order_by("order"), to_attr="published_pages"
-    )
+# The home page shows the first pages of each topic and links to the rest, so
+# it stays light on a phone however many pages the City writes.
+HOME_PAGES_PER_TOPIC = 6
+
+
+def published_pages(limit=None):
+    pages = Page.objects.published().order_by("order", "slug")
+    return Prefetch("pages", queryset=pages[:limit] if limit else pages, to_attr="published_pages")
 
 
 @require_safe
 def home(request):
-    topics = Topic.objects.prefetch_related(published_pages())
-    steps = PathwayStep.objects.select_related("page")
-    return render(
-        request,
-        "housing_info/home.html",
-        {"topics": [topic for topic in topics if topic.published_pages], "steps": steps},
+    topics = (
+        Topic.objects.annotate(published_count=Count("pages", filter=Q(pages__published=True)))
+        .filter(published_count__gt=0)
+        .prefetch_related(published_pages(limit=HOME_PAGES_PER_TOPIC))
     )
+    steps = PathwayStep.objects.select_related("page")
+    return render(request, "housing_info/home.html", {"topics": topics, "steps": steps})
 
 
 @require_safe

@@ -155,3 +155,21 @@ def test_server_error_page_is_in_the_readers_language(client, settings):
         response = server_error(request)
     assert response.status_code == 500
     assert 'lang="ar" dir="rtl"' in response.content.decode()
+
+
+def test_home_shows_the_first_pages_of_a_big_topic_and_links_to_the_rest(client):
+    from housing_info.views import HOME_PAGES_PER_TOPIC
+    from tests.factories import make_topic
+
+    topic = make_topic()
+    pages = [make_page(topic=topic, order=number) for number in range(HOME_PAGES_PER_TOPIC + 2)]
+    content = client.get("/ar/").content.decode()
+    shown = [page for page in pages if f'href="/ar/{page.slug}/"' in content]
+    assert shown == pages[:HOME_PAGES_PER_TOPIC]
+    assert f'<p class="topic__more"><a href="/ar/topics/{topic.slug}/">' in content
+    listing = client.get(f"/ar/topics/{topic.slug}/").content.decode()
+    assert all(f'href="/ar/{page.slug}/"' in listing for page in pages)
+
+
+def test_home_links_no_more_pages_when_the_topic_is_short(client, page):
+    assert "topic__more" not in client.get("/sv/").content.decode()
