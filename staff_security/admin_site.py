@@ -8,10 +8,16 @@ off (local development and most tests), the admin is Django's own.
 
 from django.conf import settings
 from django.contrib.admin import AdminSite
+from django.utils.translation import gettext_lazy
 from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
 
 
 class StaffAdminSite(AdminSite):
+    # Caseworkers should see whose admin this is, in their own language.
+    site_header = gettext_lazy("Housing in Gothenburg: editing")
+    site_title = gettext_lazy("Housing in Gothenburg")
+    index_title = gettext_lazy("Pages, translations and feedback")
+
     @property
     def login_form(self):
         return OTPAdminAuthenticationForm if settings.ADMIN_REQUIRE_2FA else None
