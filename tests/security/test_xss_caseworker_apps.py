@@ -275,3 +275,17 @@ def test_page_text_is_not_executable_in_the_pdfs(visitor, payload):
             assert problems == [], path
             if code == "ar" and path.endswith("/pdf/") and "poster" not in path:
                 assert "https://boplats.se/" in links
+
+
+def test_the_pdf_check_finds_a_javascript_link_the_sanitizer_would_have_removed():
+    from sharing.pdf import render_pdf
+
+    if not pdf_available("sv"):
+        pytest.skip("no PDF renderer here")
+    content = render_pdf(
+        '<p><a href="javascript:alert(1)">klicka</a> <a href="https://boplats.se/">Boplats</a></p>',
+        base_url="http://testserver/",
+    )
+    links, problems = pdf_links_and_problems(content)
+    assert "https://boplats.se/" in links
+    assert problems == ["page 0: link to javascript:alert(1)"]
