@@ -97,8 +97,19 @@ def test_visitors_get_no_cookie_on_ordinary_pages(client, page):
     assert not client.cookies
 
 
-def test_page_editor_import_map_carries_the_responses_nonce(staff_client):
-    response = staff_client.get("/admin/housing_info/page/add/")
+@pytest.mark.parametrize("view", ["add", "revision"])
+def test_page_editor_import_map_carries_the_responses_nonce(staff_client, view):
+    from tests.factories import make_page
+
+    page = make_page()
+    revision = page.history.get().history_id
+    url = {
+        "add": "/admin/housing_info/page/add/",
+        # simple_history renders the revision itself; the nonce must reach it too.
+        "revision": f"/admin/housing_info/page/{page.pk}/history/{revision}/",
+    }[view]
+    response = staff_client.get(url)
+    assert response.status_code == 200
     sources = policy(response)["script-src"]
     nonces = [source for source in sources if source.startswith("'nonce-")]
     assert len(nonces) == 1
