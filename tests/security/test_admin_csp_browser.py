@@ -231,7 +231,7 @@ def test_ordinary_pages_refuse_to_be_framed_by_another_site(
 
 
 def test_admin_pages_of_the_apps_have_no_csp_violations(
-    browser, live_server, caseworker, app_content
+    browser, live_server, caseworker, app_content, tmp_path
 ):
     from django.urls import reverse
     from selenium.webdriver.common.by import By
@@ -265,17 +265,11 @@ def test_admin_pages_of_the_apps_have_no_csp_violations(
         assert browser.find_elements(By.ID, "content"), path
     # An import with problems lists them, under the same policy.
     browser.get(f"{live_server.url}{reverse('admin:translation_workflow_import')}")
-    upload = directory_file(b"<xliff>not this</xliff>")
+    upload = tmp_path / "ar.xlf"
+    upload.write_bytes(b"<xliff>not this</xliff>")
     browser.find_element(By.NAME, "file").send_keys(str(upload))
     browser.get_log("browser")
     browser.find_element(By.CSS_SELECTOR, "input[type=submit]").click()
     assert browser.find_elements(By.CSS_SELECTOR, ".import-problems")
     assert csp_violations(browser) == []
     browser.save_screenshot(os.path.join(tempfile.gettempdir(), "portal-admin-import.png"))
-
-
-def directory_file(content):
-    handle, name = tempfile.mkstemp(suffix=".xlf")
-    with os.fdopen(handle, "wb") as upload:
-        upload.write(content)
-    return name
