@@ -289,3 +289,27 @@ def test_the_pdf_check_finds_a_javascript_link_the_sanitizer_would_have_removed(
     links, problems = pdf_links_and_problems(content)
     assert "https://boplats.se/" in links
     assert problems == ["page 0: link to javascript:alert(1)"]
+
+
+# Page text in the translation workflow's admin pages.
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_page_text_is_not_executable_in_the_translation_workflow_admin(staff_client, payload):
+    page = make_page(**text_fields(Page, payload, languages=("sv", "ar")))
+    page.body_ar = f"<p>نص</p>{payload}"
+    page.title_sv = f"{payload} (ändrad)"[:200]
+    page.save()
+    old, new = page.history.order_by("history_id").values_list("history_id", flat=True)
+    for url in (
+        reverse("admin:translation_workflow_translationoverview_changelist"),
+        reverse("admin:translation_workflow_translationoverview_changelist") + "?language=ar",
+        reverse("admin:translation_workflow_export") + f"?pages={page.pk}",
+        reverse("admin:translation_workflow_review", args=[page.pk, "ar"]),
+        reverse("admin:housing_info_page_history", args=[page.pk]),
+        reverse("admin:housing_info_page_compare", args=[page.pk, old, new]),
+        reverse("admin:housing_info_page_simple_history", args=[page.pk, old]),
+    ):
+        response = staff_client.get(url)
+        assert response.status_code == 200, url
+        assert_not_executable(response.content.decode(), payload, **ADMIN)
