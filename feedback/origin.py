@@ -16,5 +16,9 @@ def is_same_origin(request):
     origin = request.headers.get("Origin")
     if origin:
         return origin in allowed
-    referer = urlsplit(request.headers.get("Referer", ""))
+    try:
+        referer = urlsplit(request.headers.get("Referer", ""))
+    except ValueError:
+        # Not an address at all ("http://[", a bracketed host that is no IP address).
+        return False
     return bool(referer.netloc) and f"{referer.scheme}://{referer.netloc}" in allowed

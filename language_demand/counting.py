@@ -74,7 +74,11 @@ def is_arrival(request):
     cookie telling one visitor from another.
     """
     referer = request.headers.get("Referer", "")
-    return not referer or urlsplit(referer).netloc != request.get_host()
+    try:
+        return not referer or urlsplit(referer).netloc != request.get_host()
+    except ValueError:
+        # Not an address at all ("http://["): no page of ours sent it.
+        return True
 
 
 def count_safely(language, page=None):

@@ -24,7 +24,7 @@ from django.contrib.postgres.search import (
     TrigramWordSimilarity,
 )
 from django.db import connection
-from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models import BooleanField, Case, F, FloatField, Q, Value, When
 from django.db.models.functions import Greatest
 from django.utils.html import strip_tags
 
@@ -74,17 +74,17 @@ def matching_pages(query, code):
 
     Readers often type a whole question ("how long can I stay in the flat");
     in languages without stop words in PostgreSQL, every word rarely matches.
+    One query answers both: pages with any word, those with every word first.
     """
     if not query_words(query):
         return []
-    for every_word in (True, False):
-        if connection.vendor == "postgresql":
-            pages = list(postgres_matches(query, code, every_word)[:MAX_RESULTS])
-        else:
-            pages = plain_matches(query, code, every_word)[:MAX_RESULTS]
-        if pages:
-            return pages
-    return []
+    if connection.vendor == "postgresql":
+        pages = list(postgres_matches(query, code)[:MAX_RESULTS])
+    else:
+        pages = plain_matches(query, code)[:MAX_RESULTS]
+    if pages and pages[0].has_every_word:
+        return [page for page in pages if page.has_every_word]
+    return pages
 
 
 def readable_pages(code):
@@ -123,7 +123,12 @@ def text_search_config(code):
     return config if config in installed_text_search_configs() else SIMPLE_CONFIG
 
 
-def postgres_matches(query, code, every_word=True):
+def postgres_matches(query, code):
+    """Pages with any word of ``query``; ``has_every_word`` first, then by score.
+
+    A page with every word is ranked against all of them, as before a search
+    for any word; the others against any of them.
+    """
     config = text_search_config(code)
     title = SearchVector(f"title_{code}", weight="A", config=config)
     document = (
@@ -134,10 +139,9 @@ def postgres_matches(query, code, every_word=True):
     # Every word, also as the beginning of a longer word: "bostad" finds
     # "bostadsbidrag", which matters in Swedish, where words are compounded.
     words = query_words(query)
-    text_query = SearchQuery(
-        (" & " if every_word else " | ").join(f"{word}:*" for word in words),
-        search_type="raw",
-        config=config,
+    every_word, any_word = (
+        SearchQuery(operator.join(f"{word}:*" for word in words), search_type="raw", config=config)
+        for operator in (" & ", " | ")
     )
     # Compared without accents: "genomgangsbostad" is one letter from
     # "genomgångsbostad" here, not three trigrams away.
@@ -146,39 +150,58 @@ def postgres_matches(query, code, every_word=True):
     def similarity(field):
         return TrigramWordSimilarity(typed, Unaccent(f"{field}_{code}"))
 
+    close = Q(title_similarity__gte=TRIGRAM_THRESHOLD) | Q(text_similarity__gte=TRIGRAM_THRESHOLD)
+
+    def by_mode(for_every_word, for_any_word):
+        return Case(
+            When(has_every_word=True, then=for_every_word),
+            default=for_any_word,
+            output_field=FloatField(),
+        )
+
+    def in_title(text_query):
+        return Case(
+            When(title_document=text_query, then=Value(1.0)),
+            default=Value(0.0),
+            output_field=FloatField(),
+        )
+
     return (
         readable_pages(code)
         .annotate(
             document=document,
             title_document=title,
-            # Cover density: words close together count, however often a long
-            # body repeats one of them.
-            rank=SearchRank(document, text_query, cover_density=True),
             title_similarity=similarity("title"),
             text_similarity=Greatest(similarity("summary"), similarity("body")),
         )
-        .filter(
-            Q(document=text_query)
-            | Q(title_similarity__gte=TRIGRAM_THRESHOLD)
-            | Q(text_similarity__gte=TRIGRAM_THRESHOLD)
+        .filter(Q(document=any_word) | close)
+        .annotate(
+            has_every_word=Case(
+                When(Q(document=every_word) | close, then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
         )
         .annotate(
-            in_title=Case(
-                When(title_document=text_query, then=Value(1.0)),
-                default=Value(0.0),
-                output_field=FloatField(),
-            )
+            # Cover density: words close together count, however often a long
+            # body repeats one of them.
+            rank=by_mode(
+                SearchRank(document, every_word, cover_density=True),
+                SearchRank(document, any_word, cover_density=True),
+            ),
+            in_title=by_mode(in_title(every_word), in_title(any_word)),
         )
         # The words in the title count most, whether typed well or misspelt.
         .annotate(
             score=F("in_title") + F("rank") + F("title_similarity") + F("text_similarity") / 4
         )
-        .order_by("-score", "topic__order", "order")
+        .order_by("-has_every_word", "-score", "topic__order", "order")
     )
 
 
-def plain_matches(query, code, every_word=True):
-    """Pages whose text contains every (or any) word of ``query``, titles counting most."""
+def plain_matches(query, code):
+    """Pages whose text contains any word of ``query``: those with every word
+    first (``has_every_word``), titles counting most."""
     words = [fold(word) for word in query_words(query)]
     scored = []
     for page in readable_pages(code).select_related("topic"):
@@ -186,9 +209,10 @@ def plain_matches(query, code, every_word=True):
         summary = fold(getattr(page, f"summary_{code}") or "")
         body = fold(strip_tags(getattr(page, f"body_{code}")))
         found = [word in title or word in summary or word in body for word in words]
-        if all(found) if every_word else any(found):
+        if any(found):
+            page.has_every_word = all(found)
             score = sum(
                 3 * (word in title) + 2 * (word in summary) + (word in body) for word in words
             )
-            scored.append((-score, page.topic.order, page.order, page))
-    return [page for *_order, page in sorted(scored, key=lambda item: item[:3])]
+            scored.append((not page.has_every_word, -score, page.topic.order, page.order, page))
+    return [page for *_order, page in sorted(scored, key=lambda item: item[:4])]

@@ -10,7 +10,7 @@ a gap) is never an error: the reader gets a friendly new start.
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Prefetch
+from django.db.models import F
 
 from housing_info.models import Page, PathwayStep
 from smart_answers.models import Answer, Question, Rule
@@ -56,6 +56,14 @@ class Result:
     steps: list
 
 
+@dataclass(frozen=True)
+class Condition:
+    """An answer that a rule requires: all that ``conditions_met`` reads of it."""
+
+    pk: int
+    question_id: int
+
+
 def query_for(given):
     return urlencode([(item.question.slug, item.answer.slug) for item in given])
 
@@ -71,14 +79,50 @@ def conditions_met(required, answers_by_question):
     )
 
 
+def joined(rows, name, related=lambda row: row.related):
+    """Instances from ``rows`` joined to a many-to-many field, each once, in order.
+
+    Each row carries what ``related`` reads from it (None where the instance
+    has no related object); each instance gets the list of those as ``name``.
+    One query instead of one more per relation, as the page budget asks.
+    """
+    instances = {}
+    for row in rows:
+        instance = instances.setdefault(row.pk, row)
+        if instance is row:
+            setattr(instance, name, [])
+        value = related(row)
+        if value is not None:
+            getattr(instance, name).append(value)
+    return list(instances.values())
+
+
 def questions():
-    return Question.objects.prefetch_related(
-        "ask_if",
-        Prefetch(
-            "answers",
-            queryset=Answer.objects.prefetch_related("offer_if").order_by("order", "slug"),
-        ),
+    """Every question in order, with its answers and the answers each depends on.
+
+    Two queries however long the flow: questions joined with their ``ask_if``
+    answers, answers joined with their ``offer_if`` answers. Each question gets
+    ``flow_answers`` and ``flow_ask_if``, each answer ``flow_offer_if``: lists,
+    like a Prefetch's ``to_attr``.
+    """
+    all_questions = joined(
+        Question.objects.annotate(related=F("ask_if")).order_by("order", "slug", "pk"),
+        "flow_ask_if",
     )
+    answers = joined(
+        Answer.objects.annotate(related=F("offer_if")).order_by("order", "slug", "pk"),
+        "flow_offer_if",
+    )
+    by_pk = {answer.pk: answer for answer in answers}
+    by_question = {question.pk: question for question in all_questions}
+    for question in all_questions:
+        question.flow_answers = []
+        question.flow_ask_if = [by_pk[pk] for pk in question.flow_ask_if]
+    for answer in answers:
+        answer.flow_offer_if = [by_pk[pk] for pk in answer.flow_offer_if]
+        answer.question = by_question[answer.question_id]
+        answer.question.flow_answers.append(answer)
+    return all_questions
 
 
 def walk(params, all_questions=None):
@@ -104,10 +148,10 @@ def _walk(params, all_questions):
         choices = (
             [
                 answer
-                for answer in question.answers.all()
-                if conditions_met(answer.offer_if.all(), answered)
+                for answer in question.flow_answers
+                if conditions_met(answer.flow_offer_if, answered)
             ]
-            if conditions_met(question.ask_if.all(), answered)
+            if conditions_met(question.flow_ask_if, answered)
             else []
         )
         if not choices:
@@ -131,26 +175,44 @@ def result(flow, code):
     """The notes, pages and pathway steps that apply after the reader's answers.
 
     Notes are Text in the reader's language ``code`` (or a fallback language).
+    At most three queries: the rules joined with their conditions, then the
+    published pages and the steps of the rules that apply.
     """
     answered = flow.answers_by_question()
-    rules = Rule.objects.prefetch_related(
-        "conditions",
-        Prefetch("pages", queryset=Page.objects.published().select_related("topic")),
-        Prefetch("steps", queryset=PathwayStep.objects.select_related("page")),
+    rows = Rule.objects.annotate(
+        related=F("conditions"), related_question=F("conditions__question")
+    ).order_by("order", "pk")
+    rules = joined(
+        rows,
+        "flow_conditions",
+        lambda row: (
+            None
+            if row.related is None
+            else Condition(pk=row.related, question_id=row.related_question)
+        ),
     )
-    notes, pages, steps = [], {}, {}
-    for rule in rules:
-        if not conditions_met(rule.conditions.all(), answered):
-            continue
-        note = shown(rule, "note", code)
-        if note:
-            notes.append(note)
-        for page in rule.pages.all():
-            pages.setdefault(page.pk, page)
-        for step in rule.steps.all():
-            steps.setdefault(step.pk, step)
+    applying = [rule for rule in rules if conditions_met(rule.flow_conditions, answered)]
+    notes = [note for note in (shown(rule, "note", code) for rule in applying) if note]
+    if not applying:
+        return Result(notes=notes, pages=[], steps=[])
+    place = {rule.pk: number for number, rule in enumerate(applying)}
+    pages = linked_to(Page.objects.published().select_related("topic"), place)
+    steps = linked_to(PathwayStep.objects.select_related("page"), place)
     return Result(
         notes=notes,
-        pages=list(pages.values()),
-        steps=sorted(steps.values(), key=lambda step: (step.order, step.slug)),
+        pages=pages,
+        steps=sorted(steps, key=lambda step: (step.order, step.slug)),
     )
+
+
+def linked_to(queryset, place):
+    """Objects of ``queryset`` linked to the rules in ``place``, each once, by rule order.
+
+    ``place`` maps each rule's pk to its position; within one rule, objects
+    keep the model's own ordering.
+    """
+    rows = queryset.annotate(rule=F("smart_answer_rules")).filter(rule__in=list(place))
+    found = {}
+    for row in sorted(rows, key=lambda row: place[row.rule]):
+        found.setdefault(row.pk, row)
+    return list(found.values())

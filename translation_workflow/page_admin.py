@@ -290,6 +290,12 @@ class PageWorkflowAdminMixin:
             return HttpResponseNotAllowed(["GET"])
         return super().history_form_view(request, object_id, version_id, extra_context)
 
+    def render_history_view(self, request, template, context, **kwargs):
+        # A TemplateResponse, as the admin's change form is, so that the page
+        # editor's import map gets this response's CSP nonce (see
+        # portal.content_security); simple_history renders a plain response.
+        return TemplateResponse(request, template, context, **kwargs)
+
     def history_view(self, request, object_id, extra_context=None):
         extra_context = {**(extra_context or {}), "can_restore": can_edit_source(request.user)}
         return super().history_view(request, object_id, extra_context)

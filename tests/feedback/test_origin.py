@@ -14,6 +14,10 @@ from feedback.origin import is_same_origin
         ({"HTTP_REFERER": "http://testserver/ar/page/"}, True),
         ({"HTTP_REFERER": "http://testserver.evil.example/"}, False),
         ({"HTTP_REFERER": "not a url"}, False),
+        # Malformed addresses, on which urlsplit raises: refused, not a server error.
+        ({"HTTP_REFERER": "http://["}, False),
+        ({"HTTP_REFERER": "http://[testserver]/ar/page/"}, False),
+        ({"HTTP_REFERER": "http://testserver]/"}, False),
         ({}, False),
     ],
 )

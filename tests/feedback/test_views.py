@@ -67,6 +67,8 @@ def test_nothing_identifying_is_stored_and_no_cookie_is_set(client, page):
         {"HTTP_ORIGIN": "https://evil.example"},
         {"HTTP_ORIGIN": "null"},
         {"HTTP_REFERER": "https://evil.example/form.html"},
+        # A malformed address is refused too, not answered with a server error.
+        {"HTTP_REFERER": "http://["},
         {},
     ],
 )

@@ -100,6 +100,9 @@ def test_unserved_language_is_the_normalized_first_choice_we_do_not_serve(header
         ("", True),
         ("https://www.google.com/search?q=bostad", True),
         ("http://testserver/sv/", False),
+        # Malformed addresses, on which urlsplit raises, come from no page of ours.
+        ("http://[", True),
+        ("https://[testserver]/sv/", True),
     ],
 )
 def test_a_visit_arrives_from_outside_the_portal(referer, arrival):
@@ -138,3 +141,11 @@ def test_counting_never_breaks_the_page(client, monkeypatch):
     page = make_page(title_so="", body_so="")
     assert client.get(f"/so/{page.slug}/").status_code == 200
     record_missing_translation(RequestFactory().get("/"), page, "so")
+
+
+def test_a_malformed_referer_neither_breaks_the_page_nor_the_count(client, page):
+    response = client.get(
+        f"/sv/{page.slug}/", HTTP_REFERER="http://[", HTTP_ACCEPT_LANGUAGE="de, sv;q=0.5"
+    )
+    assert response.status_code == 200
+    assert LanguageDemand.objects.get(language="de", page=None).count == 1

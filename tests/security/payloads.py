@@ -65,6 +65,32 @@ def fitting(max_length):
     return [payload for payload in PAYLOADS if len(payload) <= max_length]
 
 
+def text_fields(model, payload, languages=("sv", "ar", "ti")):
+    """The payload in every translated and plain text field of ``model`` that fits it.
+
+    For ``Model.objects.create(**text_fields(Model, payload))``. Slugs, choices,
+    addresses and e-mail are left out: forms validate them (tested on their own).
+    """
+    from portal.languages import PORTAL_LANGUAGES
+
+    served = {language.code for language in PORTAL_LANGUAGES}
+    values = {}
+    for field in model._meta.get_fields():
+        if field.get_internal_type() not in {"CharField", "TextField"}:
+            continue
+        if field.name in {"slug", "kind", "url", "email"} or getattr(field, "choices", None):
+            continue
+        if field.max_length and len(payload) > field.max_length:
+            continue
+        base, _, language = field.name.rpartition("_")
+        if base and language in served:
+            if language in languages:
+                values[field.name] = payload
+        elif not hasattr(model, f"{field.name}_sv"):
+            values[field.name] = payload
+    return values
+
+
 def _scheme(value):
     # Browsers ignore whitespace and control characters inside a scheme.
     cleaned = "".join(char for char in value if char > " " and char != "\x7f")

@@ -108,3 +108,168 @@ def test_public_pages_have_no_csp_violations(browser, live_server, page):
         browser.get(f"{live_server.url}{path}")
         assert csp_violations(browser) == [], path
     browser.save_screenshot(os.path.join(tempfile.gettempdir(), "portal-public-ti.png"))
+
+
+# The apps around the pages: their public pages and their admin pages.
+
+
+@pytest.fixture
+def app_content(transactional_db):
+    """A page with contact points, a glossary word, questions and some answers to count."""
+    from smart_answers.models import Answer
+    from tests.factories import (
+        make_contact_point,
+        make_feedback,
+        make_page_in,
+        make_question,
+        make_rule,
+        make_term,
+    )
+
+    page = make_page_in("ar", "ti", slug="transitional-flat", is_example=True)
+    contact = make_contact_point(name_ar="مكتب Boplats Göteborg")
+    contact.topics.add(page.topic)
+    page.contact_points.add(contact)
+    make_term(slug="boplats", term="Boplats", other_forms="boplats")
+    status = make_question(slug="status", answers=("assigned", "own-housing"))
+    make_rule(conditions=[Answer.objects.get(question=status, slug="assigned")], pages=[page])
+    make_feedback(page, comment="لم أفهم مدة العقد.")
+    page.title_sv = "Genomgångsbostad (ändrad)"
+    page.save()
+    return page
+
+
+def open_without_violations(browser, url):
+    browser.get_log("browser")  # forget messages from earlier pages
+    browser.get(url)
+    return csp_violations(browser)
+
+
+def test_public_pages_of_the_apps_have_no_csp_violations(browser, live_server, app_content):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    page = app_content
+    browser.delete_all_cookies()
+    paths = [
+        "/ar/search/?q=Boplats",
+        "/ti/search/?q=nothing",
+        "/ar/what-applies-to-me/",
+        "/ar/what-applies-to-me/?status=assigned",
+        "/ar/what-applies-to-me/?status=nonsense",
+        "/ar/glossary/",
+        "/ar/contacts/",
+        f"/ar/contacts/?topic={page.topic.slug}",
+        f"/ar/{page.slug}/",
+        f"/ti/{page.slug}/print/",
+        f"/ar/{page.slug}/poster/",
+        f"/ar/topics/{page.topic.slug}/embed/",
+        "/ar/about/accessibility/",
+        f"/ar/feedback/{page.slug}/thanks/",
+    ]
+    for path in paths:
+        assert open_without_violations(browser, f"{live_server.url}{path}") == [], path
+    # The content page's share block and feedback form, used as a reader would.
+    browser.get(f"{live_server.url}/ar/{page.slug}/")
+    browser.find_element(By.CSS_SELECTOR, ".feedback__comment summary").click()
+    browser.find_element(By.ID, "feedback-comment").send_keys("مفيد جداً")
+    browser.find_element(By.CSS_SELECTOR, ".feedback button[value=yes]").click()
+    WebDriverWait(browser, 10).until(lambda driver: "/thanks/" in driver.current_url)
+    assert csp_violations(browser) == []
+    assert browser.get_cookies() == []
+
+
+@pytest.fixture
+def other_origin(tmp_path):
+    """A partner's site on another origin: a static server on a free port of its own."""
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield tmp_path, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def partner_page(directory, name, frame_url):
+    (directory / name).write_text(
+        f'<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>Partner</title>'
+        f'</head><body><iframe src="{frame_url}" title="Boende"></iframe></body></html>',
+        encoding="utf-8",
+    )
+
+
+def test_embed_works_inside_another_sites_iframe(browser, live_server, app_content, other_origin):
+    from selenium.webdriver.common.by import By
+
+    directory, origin = other_origin
+    embed = f"{live_server.url}/ar/topics/{app_content.topic.slug}/embed/"
+    assert not embed.startswith(origin)
+    partner_page(directory, "embed.html", embed)
+    assert open_without_violations(browser, f"{origin}/embed.html") == []
+    browser.switch_to.frame(browser.find_element(By.TAG_NAME, "iframe"))
+    try:
+        assert browser.find_element(By.CSS_SELECTOR, ".embed__title").text
+        assert csp_violations(browser) == []
+    finally:
+        browser.switch_to.default_content()
+
+
+def test_ordinary_pages_refuse_to_be_framed_by_another_site(
+    browser, live_server, app_content, other_origin
+):
+    """The check above can fail: framing any other page is refused, and reported."""
+    directory, origin = other_origin
+    partner_page(directory, "page.html", f"{live_server.url}/ar/{app_content.slug}/")
+    violations = open_without_violations(browser, f"{origin}/page.html")
+    assert any("frame" in message for message in violations), violations
+
+
+def test_admin_pages_of_the_apps_have_no_csp_violations(
+    browser, live_server, caseworker, app_content, tmp_path
+):
+    from django.urls import reverse
+    from selenium.webdriver.common.by import By
+
+    from feedback.models import PageFeedback
+    from glossary.models import Term
+    from smart_answers.models import Question, Rule
+
+    page = app_content
+    old, new = page.history.order_by("history_id").values_list("history_id", flat=True)[:2]
+    paths = [
+        reverse("admin:translation_workflow_translationoverview_changelist"),
+        reverse("admin:translation_workflow_translationoverview_changelist") + "?language=ar",
+        reverse("admin:translation_workflow_export"),
+        reverse("admin:translation_workflow_import"),
+        reverse("admin:translation_workflow_review", args=[page.pk, "ar"]),
+        reverse("admin:housing_info_page_history", args=[page.pk]),
+        reverse("admin:housing_info_page_compare", args=[page.pk, old, new]),
+        reverse("admin:housing_info_page_simple_history", args=[page.pk, old]),
+        reverse("admin:feedback_pagefeedback_changelist"),
+        reverse("admin:feedback_pagefeedback_change", args=[PageFeedback.objects.get().pk]),
+        reverse("admin:language_demand_languagedemand_changelist"),
+        reverse("admin:glossary_term_change", args=[Term.objects.get().pk]),
+        reverse("admin:smart_answers_question_change", args=[Question.objects.get().pk]),
+        reverse("admin:smart_answers_rule_change", args=[Rule.objects.get().pk]),
+        reverse("admin:housing_info_contactpoint_changelist"),
+    ]
+    log_in(browser, live_server)
+    for path in paths:
+        assert open_without_violations(browser, f"{live_server.url}{path}") == [], path
+        assert browser.find_elements(By.ID, "content"), path
+    # An import with problems lists them, under the same policy.
+    browser.get(f"{live_server.url}{reverse('admin:translation_workflow_import')}")
+    upload = tmp_path / "ar.xlf"
+    upload.write_bytes(b"<xliff>not this</xliff>")
+    browser.find_element(By.NAME, "file").send_keys(str(upload))
+    browser.get_log("browser")
+    browser.find_element(By.CSS_SELECTOR, "input[type=submit]").click()
+    assert browser.find_elements(By.CSS_SELECTOR, ".import-problems")
+    assert csp_violations(browser) == []
+    browser.save_screenshot(os.path.join(tempfile.gettempdir(), "portal-admin-import.png"))

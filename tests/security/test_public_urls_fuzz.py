@@ -72,3 +72,254 @@ def test_arbitrary_accept_language_never_gives_a_server_error(visitor, page, hea
     path = path.replace("page-x", page.slug)
     response = visitor.get(path, HTTP_ACCEPT_LANGUAGE=header)
     assert_not_server_error(response, (path, header))
+
+
+# The URL families of the apps around the pages, with the demo content and
+# question flow in place so that real addresses answer, not only 404s.
+
+# Text of any script, control characters and the characters that break parsers.
+any_text = st.text(max_size=60) | st.sampled_from(
+    ["", " ", "%", "%00", "\x00", "&", "=", "?", "#", "..", "\u202e", "<script>", "'", '"', "\\"]
+)
+queries = st.dictionaries(
+    st.sampled_from(["q", "topic", "asked", "page", "language"]) | st.text(max_size=10),
+    st.lists(any_text, min_size=1, max_size=3),
+    max_size=5,
+)
+served_codes = st.sampled_from([language.code for language in PORTAL_LANGUAGES])
+
+
+@pytest.fixture
+def portal(demo_questions):
+    """Demo pages, topics, contact points and questions, a glossary word; slugs to use."""
+    from glossary.models import Term
+    from housing_info.models import Page, Topic
+    from smart_answers.models import Answer, Question
+    from tests.factories import make_term
+
+    make_term(slug="genomgangsbostad", term="genomgångsbostad")
+    return {
+        "pages": list(Page.objects.published().values_list("slug", flat=True)),
+        "topics": list(Topic.objects.values_list("slug", flat=True)),
+        "questions": list(Question.objects.values_list("slug", flat=True)),
+        "answers": sorted(set(Answer.objects.values_list("slug", flat=True))),
+        "terms": list(Term.objects.values_list("term", flat=True)),
+    }
+
+
+@pytest.fixture
+def fuzz_client(portal):
+    return Client(raise_request_exception=False)
+
+
+def public_paths(portal, code, page, topic):
+    """Every public URL family for one page and topic."""
+    return [
+        f"/{code}/search/",
+        f"/{code}/what-applies-to-me/",
+        f"/{code}/glossary/",
+        f"/{code}/contacts/",
+        f"/{code}/about/accessibility/",
+        f"/{code}/feed.atom",
+        f"/{code}/{page}/",
+        f"/{code}/{page}/print/",
+        f"/{code}/{page}/poster/",
+        f"/{code}/topics/{topic}/",
+        f"/{code}/topics/{topic}/embed/",
+        f"/{code}/feedback/{page}/thanks/",
+        f"/p/{page}/",
+        f"/p/{page}/qr.svg",
+        f"/t/{topic}/",
+        "/sitemap.xml",
+        "/api/",
+        "/api/v1/",
+        "/api/v1/pages/",
+        f"/api/v1/pages/{page}/",
+        "/api/v1/topics/",
+        f"/api/v1/topics/{topic}/",
+        "/api/v1/contact-points/",
+    ]
+
+
+@FUZZ
+@given(data=st.data(), code=served_codes, query=queries)
+def test_public_url_families_with_arbitrary_query_strings_never_give_a_server_error(
+    fuzz_client, portal, data, code, query
+):
+    page = data.draw(st.sampled_from(portal["pages"]))
+    topic = data.draw(st.sampled_from(portal["topics"]))
+    path = data.draw(st.sampled_from(public_paths(portal, code, page, topic)))
+    assert_not_server_error(fuzz_client.get(path, query), (path, query))
+
+
+# The heavy views (PDF, PNG) once per example of their own, with fewer examples.
+@settings(FUZZ, max_examples=10)
+@given(data=st.data(), code=served_codes, query=queries)
+def test_pdf_and_png_views_with_arbitrary_query_strings_never_give_a_server_error(
+    fuzz_client, portal, data, code, query
+):
+    page = data.draw(st.sampled_from(portal["pages"]))
+    path = data.draw(
+        st.sampled_from(
+            [f"/{code}/{page}/pdf/", f"/{code}/{page}/poster/pdf/", f"/p/{page}/qr.png"]
+        )
+    )
+    assert_not_server_error(fuzz_client.get(path, query), (path, query))
+
+
+slug_like = any_text | st.from_regex(r"[-a-zA-Z0-9_]{1,50}", fullmatch=True)
+SLUG_PATHS = [
+    "/{code}/{x}/",
+    "/{code}/{x}/print/",
+    "/{code}/{x}/pdf/",
+    "/{code}/{x}/poster/",
+    "/{code}/{x}/poster/pdf/",
+    "/{code}/topics/{x}/",
+    "/{code}/topics/{x}/embed/",
+    "/{code}/feedback/{x}/",
+    "/{code}/feedback/{x}/thanks/",
+    "/{code}/search/{x}/",
+    "/{code}/glossary/{x}/",
+    "/{code}/contacts/{x}/",
+    "/{code}/what-applies-to-me/{x}/",
+    "/{code}/about/{x}/",
+    "/{code}/{x}.atom",
+    "/p/{x}/",
+    "/p/{x}/qr.svg",
+    "/p/{x}/qr.png",
+    "/t/{x}/",
+    "/api/v1/pages/{x}/",
+    "/api/v1/topics/{x}/",
+    "/api/v1/contact-points/{x}/",
+    "/api/v1/{x}/",
+    "/api/{x}",
+    "/{x}.xml",
+]
+
+
+@FUZZ
+@given(code=codes, template=st.sampled_from(SLUG_PATHS), x=slug_like)
+def test_arbitrary_slugs_in_public_url_families_never_give_a_server_error(
+    fuzz_client, code, template, x
+):
+    from urllib.parse import quote
+
+    for segment in (x, quote(x, safe="")):
+        path = template.format(code=code, x=segment)
+        assert_not_server_error(fuzz_client.get(path), path)
+
+
+@FUZZ
+@given(data=st.data(), code=served_codes, words=st.lists(any_text, max_size=4))
+def test_search_with_arbitrary_words_never_gives_a_server_error(
+    fuzz_client, portal, data, code, words
+):
+    # Real words (with and without å, ä, ö) mixed with anything at all.
+    known = data.draw(st.lists(st.sampled_from(portal["terms"] + ["bostad", "genomgangs"])))
+    query = " ".join(data.draw(st.permutations([*words, *known])))
+    response = fuzz_client.get(f"/{code}/search/", {"q": query})
+    assert_not_server_error(response, query)
+    assert response.status_code == 200, query
+
+
+@FUZZ
+@given(data=st.data(), code=served_codes)
+def test_question_flow_with_arbitrary_answers_never_gives_a_server_error(
+    fuzz_client, portal, data, code
+):
+    names = st.sampled_from([*portal["questions"], "asked"]) | st.text(max_size=10)
+    values = st.sampled_from([*portal["answers"], *portal["questions"]]) | any_text
+    query = data.draw(st.dictionaries(names, st.lists(values, min_size=1, max_size=2), max_size=6))
+    response = fuzz_client.get(f"/{code}/what-applies-to-me/", query)
+    assert_not_server_error(response, query)
+    assert response.status_code == 200, query
+
+
+@FUZZ
+@given(data=st.data(), code=served_codes)
+def test_api_with_arbitrary_query_parameters_never_gives_a_server_error(
+    fuzz_client, portal, data, code
+):
+    names = st.sampled_from(
+        ["language", "topic", "kind", "changed_since", "available_in", "page", "page_size"]
+    ) | st.text(max_size=10)
+    values = (
+        any_text
+        | st.sampled_from([code, *portal["topics"], "right", "last", "0", "-1", "101", "1e3"])
+        | st.datetimes().map(lambda moment: moment.isoformat())
+        | st.from_regex(
+            r"[0-9]{4,6}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}([+-][0-9]{2}:?[0-9]{2}|Z)?)?"
+        )
+    )
+    query = data.draw(st.dictionaries(names, st.lists(values, min_size=1, max_size=2), max_size=5))
+    path = data.draw(
+        st.sampled_from(["/api/v1/pages/", "/api/v1/topics/", "/api/v1/contact-points/"])
+    )
+    response = fuzz_client.get(path, query)
+    assert_not_server_error(response, (path, query))
+    assert response["Content-Type"].startswith("application/json"), (path, query)
+
+
+@FUZZ
+@given(
+    data=st.data(),
+    code=codes,
+    form=st.dictionaries(
+        st.sampled_from(["useful", "comment", "csrfmiddlewaretoken"]) | st.text(max_size=10),
+        st.lists(
+            any_text | st.sampled_from(["yes", "no"]) | st.text(min_size=490, max_size=520),
+            min_size=1,
+            max_size=2,
+        ),
+        max_size=4,
+    ),
+    origin=st.sampled_from(["http://testserver", "https://attacker.example", "null", None]),
+)
+def test_feedback_with_arbitrary_form_data_never_gives_a_server_error(
+    fuzz_client, portal, data, code, form, origin
+):
+    from django.core.cache import cache
+
+    page = data.draw(st.sampled_from(portal["pages"]) | slug_like)
+    headers = {"HTTP_ORIGIN": origin} if origin else {}
+    # Every example is a new connection: the rate limit is tested on its own.
+    cache.clear()
+    from urllib.parse import quote
+
+    path = f"/{code}/feedback/{quote(page, safe='')}/"
+    response = fuzz_client.post(path, form, **headers)
+    assert_not_server_error(response, (path, form, origin))
+    assert not response.cookies, (path, form)
+
+
+# Headers that the portal reads besides Accept-Language: Referer (language
+# demand, feedback), Origin (feedback), User-Agent (language demand).
+address_like = header_text | st.sampled_from(
+    ["http://[", "http://[::1", "https://[testserver]/", "http://testserver]/", "//", "http://"]
+).flatmap(lambda start: st.builds(lambda rest: start + rest, header_text))
+
+
+@FUZZ
+@given(
+    data=st.data(),
+    code=served_codes,
+    referer=address_like,
+    origin=address_like,
+    agent=header_text,
+    language=header_text | language_tags,
+)
+def test_arbitrary_request_headers_never_give_a_server_error(
+    fuzz_client, portal, data, code, referer, origin, agent, language
+):
+    page = data.draw(st.sampled_from(portal["pages"]))
+    topic = data.draw(st.sampled_from(portal["topics"]))
+    path = data.draw(st.sampled_from(["/", *public_paths(portal, code, page, topic)]))
+    headers = {
+        "HTTP_REFERER": referer,
+        "HTTP_USER_AGENT": agent,
+        "HTTP_ACCEPT_LANGUAGE": language,
+    }
+    assert_not_server_error(fuzz_client.get(path, **headers), (path, headers))
+    feedback = f"/{code}/feedback/{page}/"
+    response = fuzz_client.post(feedback, {"useful": "yes"}, HTTP_ORIGIN=origin, **headers)
+    assert_not_server_error(response, (feedback, origin, headers))

@@ -11,34 +11,12 @@ from django.test import Client
 from django.urls import reverse
 
 from housing_info.models import ContactPoint, Page, PathwayStep, Topic
-from portal.languages import PORTAL_LANGUAGES
 from tests.factories import make_contact_point, make_page, make_pathway_step, make_topic
-from tests.security.payloads import PAYLOADS, assert_not_executable, fitting
+from tests.security.payloads import PAYLOADS, assert_not_executable, fitting, text_fields
 
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ("sv", "ar", "ti")
-SERVED = {language.code for language in PORTAL_LANGUAGES}
-
-
-def text_fields(model, payload, languages=LANGUAGES):
-    """The payload in every translated and plain text field of ``model`` that fits it."""
-    values = {}
-    for field in model._meta.get_fields():
-        if field.get_internal_type() not in {"CharField", "TextField"}:
-            continue
-        # Slugs, addresses and e-mail are validated by the admin's form; tested below.
-        if field.name in {"slug", "kind", "url", "email"} or getattr(field, "choices", None):
-            continue
-        if field.max_length and len(payload) > field.max_length:
-            continue
-        base, _, language = field.name.rpartition("_")
-        if base and language in SERVED:
-            if language in languages:
-                values[field.name] = payload
-        elif not hasattr(model, f"{field.name}_sv"):
-            values[field.name] = payload
-    return values
 
 
 @pytest.fixture
