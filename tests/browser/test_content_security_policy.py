@@ -5,48 +5,27 @@ the page editor (django-prose-editor) and the language tabs must come alive.
 """
 
 import os
-import shutil
 import tempfile
 
 import pytest
 
+from tests.browser.conftest import PHONE_SIZE
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "lösenord för webbläsartest"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--window-size=1280,1000",
-]
 
 
-@pytest.fixture(scope="module")
-def browser():
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    driver_path = shutil.which("chromedriver")
-    if not (chromium and driver_path):
-        if os.environ.get("CI") == "true":
-            pytest.fail("chromium and chromedriver must be installed on CI")
-        pytest.skip("chromium or chromedriver is not installed")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    profile = tempfile.mkdtemp(prefix="portal-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for flag in [*CHROMIUM_FLAGS, f"--user-data-dir={profile}"]:
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
-    driver.implicitly_wait(5)
-    yield driver
-    driver.quit()
-    shutil.rmtree(profile, ignore_errors=True)
+@pytest.fixture
+def browser(browser):
+    """The suite's Chromium at desktop size, with an empty console log to start from."""
+    browser.set_window_size(1280, 1000)
+    browser.implicitly_wait(5)
+    browser.get_log("browser")
+    yield browser
+    browser.delete_all_cookies()
+    browser.implicitly_wait(0)
+    browser.set_window_size(*PHONE_SIZE)
 
 
 def csp_violations(browser):
