@@ -3,12 +3,25 @@
 One page of realistic length ("transitional-flat", in Swedish and Arabic, with
 contact points) is what the benchmark reads; the rest are shorter pages spread
 over the topics. Topics are the site's sections: there are 4 for 20 pages and
-12 for 2,000, so the topics grow long rather than numerous.
+12 for 2,000, so the topics grow long rather than numerous. The glossary is
+loaded as production loads it (its words are linked in page bodies), and the
+Arabic version records the Swedish version it was translated from, as the
+translation workflow does (the page then says so, with the date).
 """
+
+from datetime import date
 
 from django.db import transaction
 
-from housing_info.models import ContactPoint, Page, PathwayStep, Topic
+from glossary.seeding import load_glossary
+from housing_info.models import (
+    ContactPoint,
+    LanguageVersion,
+    Page,
+    PathwayStep,
+    Topic,
+    TranslationState,
+)
 from page_cache import generation
 
 TARGET_SLUG = "transitional-flat"
@@ -125,6 +138,13 @@ def generate(pages):
         applies_to_ar="لمن تم توجيهه إلى يوتيبوري وسكن في سكن مؤقت.",
         duration_ar="أربع سنوات على الأكثر، أو خمس سنوات للأسر التي لديها أطفال.",
         next_steps_ar="سجّل في بوبلاتس اليوم.",
+        language_versions={
+            "ar": LanguageVersion(
+                state=TranslationState.UP_TO_DATE,
+                source_revision=1,
+                source_date=date(2026, 3, 2),
+            ).to_json()
+        },
     )
     filler = [
         Page(
@@ -160,6 +180,7 @@ def generate(pages):
             for number in range(6)
         ]
     )
+    load_glossary()
     # bulk_create sends no signals: start a new cache generation by hand.
     generation.bump()
     return created[0]

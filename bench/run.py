@@ -160,8 +160,11 @@ def wrk(port, path, duration, connections, app=None):
         raise SystemExit(f"{path} answered errors under load:\n{output}")
 
     def latency(percent):
-        value, unit = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s)$", output, re.M).groups()
-        return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+        found = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s|m)\s*$", output, re.M)
+        if found is None:
+            raise SystemExit(f"no {percent}% latency in wrk's output for {path}:\n{output}")
+        value, unit = found.groups()
+        return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     requests = int(re.search(r"(\d+) requests in", output).group(1))

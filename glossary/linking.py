@@ -4,9 +4,14 @@ The stored text never changes: the body's HTML is parsed (Python's own HTML
 parser), words are linked only in text, never in an attribute, never inside an
 existing link or a heading (where a link would surprise), and each word only at
 its first occurrence, so a page does not turn into a sea of links.
+
+The result depends on nothing but the HTML and the links, so it is remembered
+for the bodies read most recently: a page's body is parsed once per process
+(and again when it or the glossary changes), not on every view.
 """
 
 import re
+from functools import lru_cache
 from html import escape
 from html.parser import HTMLParser
 
@@ -26,15 +31,30 @@ def link_terms(html, links):
     """
     if not html or not links:
         return html or ""
-    by_form = {form.casefold(): href for form, href in links.items() if form.strip()}
+    return _linked(html, tuple(links.items()))
+
+
+@lru_cache(maxsize=512)
+def _matcher(links):
+    """The pattern that finds every form in ``links`` (pairs), and each form's address."""
+    by_form = {form.casefold(): href for form, href in links if form.strip()}
     if not by_form:
-        return html
+        return None, by_form
     # Longest first, so "hyresgästföreningen" wins over "hyresgäst".
     alternatives = sorted(by_form, key=len, reverse=True)
     pattern = re.compile(
         r"(?<!\w)(" + "|".join(re.escape(form) for form in alternatives) + r")(?!\w)",
         re.IGNORECASE,
     )
+    return pattern, by_form
+
+
+# typed: a body marked safe and the same text unmarked are told apart.
+@lru_cache(maxsize=1024, typed=True)
+def _linked(html, links):
+    pattern, by_form = _matcher(links)
+    if pattern is None:
+        return html
     linker = _Linker(pattern, by_form)
     linker.feed(html)
     linker.close()

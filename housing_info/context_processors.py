@@ -1,6 +1,7 @@
 from functools import lru_cache
 
 from django.urls import NoReverseMatch, get_script_prefix, reverse, translate_url
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, override
 
 from portal.languages import PORTAL_LANGUAGES
@@ -38,6 +39,16 @@ def languages(request):
     ``x-default``. The switcher's links keep the query string, so a search or
     the answers to "What applies to me?" survive a change of language.
     """
+    # Lazy: base.html keeps the rendered links per address ({% cache %}), so
+    # most views never need them worked out.
+    return {
+        "language_versions": SimpleLazyObject(lambda: language_versions(request)),
+        "x_default_url": SimpleLazyObject(lambda: request.build_absolute_uri("/")),
+    }
+
+
+def language_versions(request):
+    """This page in every language: code, name, direction, address, whether current."""
     current = get_language()
     query = request.META.get("QUERY_STRING", "")
     versions = []
@@ -53,4 +64,4 @@ def languages(request):
                 "current": language.code == current,
             }
         )
-    return {"language_versions": versions, "x_default_url": request.build_absolute_uri("/")}
+    return versions

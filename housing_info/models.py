@@ -12,11 +12,11 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
+from housing_info.addresses import slug_url
 from housing_info.rich_text import BODY_EXTENSIONS, sanitize_body
 from portal.languages import SOURCE_LANGUAGE
 
@@ -40,7 +40,7 @@ class Topic(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("housing_info:topic", kwargs={"slug": self.slug})
+        return slug_url("housing_info:topic", self.slug)
 
 
 class ContactPoint(models.Model):
@@ -235,7 +235,7 @@ class Page(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("housing_info:page", kwargs={"slug": self.slug})
+        return slug_url("housing_info:page", self.slug)
 
     def has_text_in(self, code):
         """Whether the page has a title and a body in ``code``."""

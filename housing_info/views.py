@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from housing_info.models import ContactPoint, Page, PathwayStep, Topic
 from housing_info.negotiation import preferred_language
+from housing_info.reader_columns import reader_columns
 from language_demand.counting import mark_missing_translation
 from portal.languages import PORTAL_LANGUAGES, direction
 from translation_workflow.notices import translation_notice
@@ -62,37 +63,57 @@ def is_staff(request):
 HOME_PAGES_PER_TOPIC = 6
 
 
+# The translated fields of a page that a list of pages reads.
+LISTED = ("title", "body")
+
+
 def published_pages(limit=None):
-    pages = Page.objects.published().order_by("order", "slug")
+    pages = (
+        Page.objects.published()
+        .order_by("order", "slug")
+        # A listing shows each page's title in the reader's language, or says
+        # which language it is in: title and body tell (Page.text_language).
+        .only(*reader_columns(Page, translation.get_language(), translated_fields=LISTED))
+    )
     return Prefetch("pages", queryset=pages[:limit] if limit else pages, to_attr="published_pages")
 
 
 @require_safe
 def home(request):
+    code = translation.get_language()
     topics = (
         Topic.objects.annotate(published_count=Count("pages", filter=Q(pages__published=True)))
         .filter(published_count__gt=0)
+        .only(*reader_columns(Topic, code))
         .prefetch_related(published_pages(limit=HOME_PAGES_PER_TOPIC))
     )
-    steps = PathwayStep.objects.select_related("page")
+    steps = PathwayStep.objects.select_related("page").only(
+        *reader_columns(PathwayStep, code),
+        # A step links to its page: no text of the page is shown.
+        *reader_columns(Page, code, via="page", translated_fields=()),
+    )
     return render(request, "housing_info/home.html", {"topics": topics, "steps": steps})
 
 
 @require_safe
 def topic_detail(request, slug):
-    topic = get_object_or_404(Topic.objects.prefetch_related(published_pages()), slug=slug)
+    topics = Topic.objects.only(*reader_columns(Topic, translation.get_language()))
+    topic = get_object_or_404(topics.prefetch_related(published_pages()), slug=slug)
     return render(request, "housing_info/topic_detail.html", {"topic": topic})
 
 
 @require_safe
 def page_detail(request, slug):
-    page = get_object_or_404(Page.objects.select_related("topic"), slug=slug)
+    reader_language = translation.get_language()
+    pages = Page.objects.select_related("topic").only(
+        *reader_columns(Page, reader_language), *reader_columns(Topic, reader_language, via="topic")
+    )
+    page = get_object_or_404(pages, slug=slug)
     # Staff preview unpublished pages and held-back language versions;
     # visitors never learn they exist.
     preview = is_staff(request)
     if not page.published and not preview:
         raise Http404
-    reader_language = translation.get_language()
     shown_language = page.text_language(reader_language, preview=preview)
     response = render(
         request,
@@ -104,7 +125,7 @@ def page_detail(request, slug):
             "shown_dir": direction(shown_language),
             "is_fallback": shown_language != reader_language,
             "notice": translation_notice(page, reader_language, shown_language),
-            "contacts": page.contact_points.all(),
+            "contacts": page.contact_points.only(*reader_columns(ContactPoint, reader_language)),
         },
     )
     if shown_language != reader_language and not preview:

@@ -302,6 +302,15 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Template fragments that depend only on the language and the address ({% cache %}
+# in base.html: menus, footer, language links): kept in each process's memory,
+# since they change only with a release, which restarts every process.
+CACHES["template_fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "template-fragments",
+    "TIMEOUT": None,
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
 PAGE_CACHE_ALIAS = "default"
 # Seconds a rendered page is kept; any content change drops it at once anyway.
 PAGE_CACHE_TIMEOUT = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))

@@ -11,10 +11,15 @@ parser (never regular expressions over tags), touches only text, and returns
 HTML, so it chains with other filters on the same body::
 
     {{ text.body|safe|isolate_ltr:shown_dir }}
+
+The result depends only on the HTML given, so it is remembered for the texts
+isolated most recently: a page's body is parsed once per process, not on
+every view of it.
 """
 
 import re
 import unicodedata
+from functools import lru_cache
 from html import escape
 from html.parser import HTMLParser
 
@@ -135,6 +140,7 @@ class _Isolator(HTMLParser):
         self.output.append(f"<!--{data}-->")
 
 
+@lru_cache(maxsize=2048)
 def isolate_ltr_runs(html):
     """HTML with left-to-right runs in its text isolated; tags pass unchanged."""
     parser = _Isolator()

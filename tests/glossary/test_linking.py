@@ -108,3 +108,13 @@ def test_empty_body_gives_empty_text(html):
 
 def test_no_terms_leaves_the_body_alone():
     assert link_terms("<p>bostadskö</p>", {}) == "<p>bostadskö</p>"
+
+
+def test_the_same_body_with_other_links_is_linked_anew():
+    html = "<p>Ställ dig i bostadskön.</p>"
+    assert 'href="/sv/glossary/#bostadsko"' in link_terms(
+        html, {"bostadskön": "/sv/glossary/#bostadsko"}
+    )
+    moved = link_terms(html, {"bostadskön": "/sv/glossary/#ko"})
+    assert 'href="/sv/glossary/#ko"' in moved
+    assert link_terms(html, {"hyresvärd": "/sv/glossary/#hyresvard"}) == html

@@ -3,6 +3,8 @@
 Django formats dates only for the languages it ships; Babel knows all of ours.
 """
 
+from functools import lru_cache
+
 from babel.dates import format_date
 from django import template
 from django.utils import translation
@@ -22,4 +24,10 @@ def reader_date(value, code=None):
     """``value`` as a long date in ``code`` (the active language by default): 3 March 2026."""
     if not value:
         return ""
-    return format_date(value, "long", locale=cldr_locale(code or translation.get_language()))
+    return long_date(value, cldr_locale(code or translation.get_language()))
+
+
+# Formatting takes Babel a while; the same few dates are shown again and again.
+@lru_cache(maxsize=1024)
+def long_date(value, locale):
+    return format_date(value, "long", locale=locale)
