@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_safe
 
+from housing_info import reader_queries
 from housing_info.models import ContactPoint, Page, PathwayStep, Topic
 from housing_info.negotiation import preferred_language
 from housing_info.reader_columns import reader_columns
@@ -105,14 +106,11 @@ def topic_detail(request, slug):
 @require_safe
 def page_detail(request, slug):
     reader_language = translation.get_language()
-    pages = Page.objects.select_related("topic").only(
-        *reader_columns(Page, reader_language), *reader_columns(Topic, reader_language, via="topic")
-    )
-    page = get_object_or_404(pages, slug=slug)
+    page = reader_queries.page_with_topic(slug, reader_language)
     # Staff preview unpublished pages and held-back language versions;
     # visitors never learn they exist.
     preview = is_staff(request)
-    if not page.published and not preview:
+    if page is None or (not page.published and not preview):
         raise Http404
     shown_language = page.text_language(reader_language, preview=preview)
     response = render(
@@ -125,7 +123,7 @@ def page_detail(request, slug):
             "shown_dir": direction(shown_language),
             "is_fallback": shown_language != reader_language,
             "notice": translation_notice(page, reader_language, shown_language),
-            "contacts": page.contact_points.only(*reader_columns(ContactPoint, reader_language)),
+            "contacts": reader_queries.contact_points(page, reader_language),
         },
     )
     if shown_language != reader_language and not preview:

@@ -1,0 +1,85 @@
+"""Querysets turned into SQL once per process, then only run.
+
+Django builds a queryset's SQL afresh each time it is evaluated. For the
+translated models that was most of the time it took to read a page: each
+translated field has a column per language, django-modeltranslation rewrites
+every field name, and the compiler walks some forty columns, which took
+about four times as long as PostgreSQL took to answer. A ``CompiledQuery`` does that work once,
+keeps the SQL and how its columns become model instances (as Django's own
+``ModelIterable`` does, ``select_related`` included), and from then on only
+sends the SQL with a new value.
+
+It is for the few lookups every public page makes, whose shape never changes
+between requests: exactly one value varies (a slug, a page's id). The value is
+given when the queryset is built as a ``marker`` that occurs once among the
+query's parameters and is replaced on each run. The compiled queries are kept
+per database connection (each thread has its own) and per language, since
+django-modeltranslation orders by the active language's columns.
+"""
+
+import weakref
+
+from django.db import connections
+from django.db.models.query import get_related_populators
+from django.utils import translation
+
+
+class CompiledQuery:
+    """A queryset's SQL and row-to-instance plan, run with one varying value."""
+
+    def __init__(self, queryset, marker):
+        self.db = queryset.db
+        compiler = queryset.query.get_compiler(using=self.db)
+        sql, params = compiler.as_sql()
+        if list(params).count(marker) != 1:
+            raise ValueError("The marker must occur exactly once among the query's parameters.")
+        self.sql = sql
+        self.params = tuple(params)
+        self.slot = self.params.index(marker)
+        select, klass_info = compiler.select, compiler.klass_info
+        self.model = klass_info["model"]
+        fields = klass_info["select_fields"]
+        self.start, self.end = fields[0], fields[-1] + 1
+        self.init_list = [column[0].target.attname for column in select[self.start : self.end]]
+        self.related_populators = get_related_populators(klass_info, select, self.db)
+        self.compiler = compiler
+        self.converters = compiler.get_converters([column[0] for column in select])
+
+    def __call__(self, value):
+        """The model instances the queryset would give with ``value`` for the marker."""
+        params = list(self.params)
+        params[self.slot] = value
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(self.sql, params)
+            rows = cursor.fetchall()
+        if self.converters:
+            rows = self.compiler.apply_converters(rows, self.converters)
+        instances = []
+        for row in rows:
+            instance = self.model.from_db(self.db, self.init_list, row[self.start : self.end])
+            for populator in self.related_populators:
+                populator.populate(row, instance)
+            instances.append(instance)
+        return instances
+
+
+# Per connection object: a thread's connection compiles for itself, and its
+# queries go when it does.
+_compiled = weakref.WeakKeyDictionary()
+
+
+def compiled(build, language, using="default"):
+    """The ``CompiledQuery`` of ``build(language)``, compiled on first use.
+
+    ``build`` returns ``(queryset, marker)``; it is called, and the queryset
+    compiled, with ``language`` active.
+    """
+    connection = connections[using]
+    queries = _compiled.setdefault(connection, {})
+    key = (build, language)
+    query = queries.get(key)
+    if query is None:
+        with translation.override(language):
+            queryset, marker = build(language)
+            query = queries[key] = CompiledQuery(queryset.using(using), marker)
+    return query
