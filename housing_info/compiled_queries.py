@@ -13,11 +13,12 @@ It is for the few lookups every public page makes, whose shape never changes
 between requests: exactly one value varies (a slug, a page's id). The value is
 given when the queryset is built as a ``marker`` that occurs once among the
 query's parameters and is replaced on each run. The compiled queries are kept
-per database connection (each thread has its own) and per language, since
-django-modeltranslation orders by the active language's columns.
+per thread, as Django keeps a database connection per thread, and per
+language, since django-modeltranslation orders by the active language's
+columns.
 """
 
-import weakref
+import threading
 
 from django.db import connections
 from django.db.models.query import get_related_populators
@@ -63,9 +64,14 @@ class CompiledQuery:
         return instances
 
 
-# Per connection object: a thread's connection compiles for itself, and its
-# queries go when it does.
-_compiled = weakref.WeakKeyDictionary()
+# A compiled query holds its thread's connection: each thread compiles its own,
+# and they go when the thread does.
+class _PerThread(threading.local):
+    def __init__(self):
+        self.queries = {}
+
+
+_compiled = _PerThread()
 
 
 def compiled(build, language, using="default"):
@@ -74,12 +80,10 @@ def compiled(build, language, using="default"):
     ``build`` returns ``(queryset, marker)``; it is called, and the queryset
     compiled, with ``language`` active.
     """
-    connection = connections[using]
-    queries = _compiled.setdefault(connection, {})
-    key = (build, language)
-    query = queries.get(key)
+    key = (using, build, language)
+    query = _compiled.queries.get(key)
     if query is None:
         with translation.override(language):
             queryset, marker = build(language)
-            query = queries[key] = CompiledQuery(queryset.using(using), marker)
+            query = _compiled.queries[key] = CompiledQuery(queryset.using(using), marker)
     return query

@@ -5,13 +5,18 @@ to a cache miss instead (``get`` gives the default, ``set`` does nothing), the
 outage is logged once, and Redis is left alone for ``RETRY_AFTER`` seconds so
 that visitors do not each wait for a connection timeout. Pages are then simply
 rendered from the database.
+
+It also keeps one Redis client per connection pool. Django's client makes a
+new ``redis.Redis`` for every call, and building one (with its table of reply
+handlers) took longer than the round trip to Redis; a client is safe to share
+between threads, as it takes a connection from the pool for each command.
 """
 
 import logging
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -19,9 +24,23 @@ logger = logging.getLogger(__name__)
 FAILURES = (RedisError, OSError)
 
 
+class SharedClientRedisCacheClient(RedisCacheClient):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(pool)
+        if client is None:
+            client = self._clients[pool] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
+        self._class = SharedClientRedisCacheClient
         self.retry_after = float(params.get("RETRY_AFTER", 5))
         self._down_until = 0.0
         self._down = False

@@ -89,7 +89,7 @@ def test_orders_by_the_columns_of_the_language_it_was_compiled_in():
     assert arabic == ["Beta", "Alfa"]
 
 
-def test_compiles_once_per_language_and_connection():
+def test_compiles_once_per_language_and_thread():
     with translation.override("uk"):
         assert compiled(pages_by_slug, "sv") is compiled(pages_by_slug, "sv")
     assert compiled(pages_by_slug, "sv") is not compiled(pages_by_slug, "ar")
@@ -104,5 +104,5 @@ def test_compiles_once_per_language_and_connection():
     thread.start()
     thread.join()
 
-    # Another thread has its own connection, so its own compiled query.
+    # Another thread has its own connection, so it compiles its own query.
     assert in_thread[0] is not compiled(pages_by_slug, "sv")

@@ -81,3 +81,15 @@ def test_stopping_and_restarting_redis(settings, redis_server, client, page, cap
     assert "Ändrad under avbrottet" in again.content.decode()
     assert "Redis cache unavailable" in caplog.text
     assert "Redis cache available again" in caplog.text
+
+
+def test_one_redis_client_serves_every_call(settings, redis_server):
+    settings.CACHES = redis_cache_settings(redis_server.url())
+    cache = caches["default"]
+
+    cache.set("greeting", "سلام")
+    writer, reader = cache._cache.get_client(write=True), cache._cache.get_client()
+
+    assert cache.get("greeting") == "سلام"
+    assert cache.get_many(["greeting", "missing"]) == {"greeting": "سلام"}
+    assert writer is reader
