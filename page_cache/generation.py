@@ -6,10 +6,16 @@ if it was stored under the current generation. Nothing is deleted; old entries
 are overwritten or expire. A missing generation (a fresh or restarted Redis, an evicted key)
 starts at the current time in nanoseconds, so it can never meet the number of
 an older generation whose pages are still stored.
+
+While the page cache renders a page it has just read the generation for, that
+number is the current one for everything the page reads (the glossary's links):
+one round trip to Redis per page, not one per reader of the generation.
 """
 
+import contextvars
 import logging
 import time
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.cache import caches
@@ -22,6 +28,9 @@ GENERATION_KEY = "page_cache:generation"
 # from this process, so an edit made during a cache outage is never lost.
 _pending_bump = False
 
+# The generation of the page being rendered, set by the page cache.
+_rendering_under = contextvars.ContextVar("rendering_under", default=None)
+
 
 def page_cache():
     return caches[settings.PAGE_CACHE_ALIAS]
@@ -33,6 +42,9 @@ def is_available(cache):
 
 def current():
     """The current generation, or None when the cache cannot be reached."""
+    remembered = _rendering_under.get()
+    if remembered is not None:
+        return remembered
     cache = page_cache()
     if _pending_bump:
         bump()
@@ -55,9 +67,20 @@ def current_and(key):
     return generation, found.get(key)
 
 
+@contextmanager
+def rendering_under(generation):
+    """Within the block, ``current()`` is ``generation`` (None: read it each time)."""
+    token = _rendering_under.set(generation)
+    try:
+        yield
+    finally:
+        _rendering_under.reset(token)
+
+
 def bump():
     """Start a new generation: every page is rendered afresh from the database."""
     global _pending_bump
+    _rendering_under.set(None)
     cache = page_cache()
     try:
         cache.incr(GENERATION_KEY)

@@ -81,7 +81,8 @@ class PageCacheMiddleware:
                 key = None  # the cache cannot be reached: render, do not store
             elif stored is not None and stored[0] == current:
                 return self.rebuild(stored[1])
-        response = self.get_response(request)
+        with generation.rendering_under(current):
+            response = self.get_response(request)
         if key is not None and is_shareable(response):
             patch_cache_control(
                 response,

@@ -36,3 +36,21 @@ def test_a_bump_that_fails_is_retried_before_the_next_page(settings, monkeypatch
     # The first bump did reach this cache; the retry bumps once more.
     assert generation.current() == before + 2
     assert not generation._pending_bump
+
+
+def test_a_page_being_rendered_reads_the_generation_once(cache):
+    rendered_under = generation.current()
+    with generation.rendering_under(rendered_under):
+        cache.set(generation.GENERATION_KEY, rendered_under + 7, timeout=None)
+        # The page is stored under the generation it was started under, so what
+        # it reads is remembered under that one too.
+        assert generation.current() == rendered_under
+    assert generation.current() == rendered_under + 7
+
+
+def test_a_bump_while_rendering_is_seen_at_once(cache):
+    before = generation.current()
+    with generation.rendering_under(before):
+        generation.bump()
+        assert generation.current() == before + 1
+    assert generation.current() == before + 1

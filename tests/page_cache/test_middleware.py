@@ -4,8 +4,9 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
 
+from page_cache import generation
 from page_cache.middleware import PageCacheMiddleware
-from tests.factories import make_contact_point, make_page
+from tests.factories import make_contact_point, make_page, make_term
 
 pytestmark = pytest.mark.django_db
 
@@ -191,3 +192,25 @@ def test_request_with_a_session_cookie_is_private_even_if_the_view_says_public()
     result = run_middleware(response, cookies={"sessionid": "abc"})
     assert "public" not in result["Cache-Control"]
     assert "private" in result["Cache-Control"] and "no-store" in result["Cache-Control"]
+
+
+def test_a_page_rendered_on_a_miss_reads_the_generation_once(client, monkeypatch):
+    term = make_term()
+    page = make_page(body_sv=f"<p>Du bor i en {term.term}.</p>")
+    cache = generation.page_cache()
+    read = cache.get
+    reads = []
+
+    def counted(key, *args, **kwargs):
+        reads.append(key)
+        return read(key, *args, **kwargs)
+
+    # Local memory's get_many reads each key with get.
+    monkeypatch.setattr(cache, "get", counted)
+
+    response = client.get(f"/sv/{page.slug}/")
+
+    # The glossary links in the body use the generation the page cache read.
+    assert f"#{term.slug}" in response.content.decode()
+    assert cache_status(response) == "miss"
+    assert reads.count(generation.GENERATION_KEY) == 1
