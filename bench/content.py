@@ -11,7 +11,7 @@ translation workflow does (the page then says so, with the date).
 
 from datetime import date
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from glossary.seeding import load_glossary
 from housing_info.models import (
@@ -181,6 +181,12 @@ def generate(pages):
         ]
     )
     load_glossary()
+    # A database that has been running has statistics on its tables (autovacuum
+    # gathers them); without them PostgreSQL finds a page by its slug by reading
+    # every page of its topic.
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     # bulk_create sends no signals: start a new cache generation by hand.
     generation.bump()
     return created[0]
