@@ -1,21 +1,21 @@
-"""Querysets turned into SQL once per process, then only run.
+"""Querysets turned into SQL once, then only run.
 
 Django builds a queryset's SQL afresh each time it is evaluated. For the
 translated models that was most of the time it took to read a page: each
 translated field has a column per language, django-modeltranslation rewrites
-every field name, and the compiler walks some forty columns, which took
-about four times as long as PostgreSQL took to answer. A ``CompiledQuery`` does that work once,
-keeps the SQL and how its columns become model instances (as Django's own
-``ModelIterable`` does, ``select_related`` included), and from then on only
-sends the SQL with a new value.
+every field name, and the compiler walks some forty columns, which took about
+four times as long as PostgreSQL took to answer. A ``CompiledQuery`` does that
+work once, keeps the SQL and how its columns become model instances (as
+Django's own ``ModelIterable`` does, ``select_related`` included), and from
+then on only sends the SQL with a new value.
 
 It is for the few lookups every public page makes, whose shape never changes
 between requests: exactly one value varies (a slug, a page's id). The value is
 given when the queryset is built as a ``marker`` that occurs once among the
-query's parameters and is replaced on each run. The compiled queries are kept
-per thread, as Django keeps a database connection per thread, and per
-language, since django-modeltranslation orders by the active language's
-columns.
+query's parameters and is replaced on each run. Annotations are not supported.
+The compiled queries are kept per thread, as Django keeps a database connection
+per thread, and per language, since django-modeltranslation orders by the
+active language's columns.
 """
 
 import threading
@@ -37,6 +37,8 @@ class CompiledQuery:
         self.sql = sql
         self.params = tuple(params)
         self.slot = self.params.index(marker)
+        if compiler.annotation_col_map:
+            raise ValueError("A compiled query cannot fill in annotations.")
         select, klass_info = compiler.select, compiler.klass_info
         self.model = klass_info["model"]
         fields = klass_info["select_fields"]

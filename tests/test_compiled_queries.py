@@ -2,6 +2,7 @@ import threading
 
 import pytest
 from django.db import connection, connections
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
@@ -69,6 +70,11 @@ def test_leaves_out_the_columns_the_queryset_leaves_out():
 
     assert found.title_ar == "الشقة الانتقالية"
     assert "body_sv" in found.get_deferred_fields()
+
+
+def test_refuses_what_it_cannot_run_as_the_queryset_would():
+    with pytest.raises(ValueError):
+        CompiledQuery(Page.objects.annotate(topic_order=F("topic__order")).filter(pk=-1), -1)
 
 
 def test_refuses_a_marker_that_is_missing_or_repeated():
