@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from language_demand.models import LanguageDemand
 from language_demand.ranking import language_name, ranked_languages, ranked_pages
+from portal.read_only_admin import ReadOnlyAdmin
 
 
 class DemandKindFilter(admin.SimpleListFilter):
@@ -24,7 +25,7 @@ class DemandKindFilter(admin.SimpleListFilter):
 
 
 @admin.register(LanguageDemand)
-class LanguageDemandAdmin(admin.ModelAdmin):
+class LanguageDemandAdmin(ReadOnlyAdmin):
     """Read-only counters, with the ranking of what readers ask for above them."""
 
     change_list_template = "admin/language_demand/languagedemand/change_list.html"
@@ -38,17 +39,9 @@ class LanguageDemandAdmin(admin.ModelAdmin):
     def language_label(self, demand):
         return language_name(demand.language)
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def changelist_view(self, request, extra_context=None):
-        response = super().changelist_view(request, extra_context)
-        changelist = getattr(response, "context_data", {}).get("cl")
-        if changelist is not None:
-            # The ranking follows the filters the caseworker chose (days, kind, language).
-            response.context_data["ranked_languages"] = ranked_languages(changelist.queryset)
-            response.context_data["ranked_pages"] = ranked_pages(changelist.queryset)
-        return response
+    def summary(self, queryset):
+        # The ranking follows the filters the caseworker chose (days, kind, language).
+        return {
+            "ranked_languages": ranked_languages(queryset),
+            "ranked_pages": ranked_pages(queryset),
+        }
