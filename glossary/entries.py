@@ -2,26 +2,16 @@
 
 from dataclasses import dataclass
 
-from django.utils.translation import get_language_info
-
 from glossary.models import Term
-from portal.languages import direction
+from portal.languages import ShownIn, shown_in
 from portal.text_folding import fold
 
 
 @dataclass(frozen=True)
-class Entry:
+class Entry(ShownIn):
     term: Term
     meaning: str
     explanation: str
-    # The explanation's language, and its direction, when it is not the reader's.
-    language: str
-    dir: str
-    is_fallback: bool
-
-    @property
-    def language_name(self):
-        return get_language_info(self.language)["name_translated"]
 
 
 def glossary_entry(term, code):
@@ -32,9 +22,7 @@ def glossary_entry(term, code):
         # The Swedish word is always shown; a Swedish "meaning" would repeat it.
         meaning="" if text["meaning"].casefold() == term.term.casefold() else text["meaning"],
         explanation=text["explanation"],
-        language=language,
-        dir=direction(language),
-        is_fallback=language != code,
+        **shown_in(language, code),
     )
 
 

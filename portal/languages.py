@@ -9,7 +9,7 @@ Django what it needs for those as well, so no other code lists languages.
 from dataclasses import dataclass
 
 from django.conf import locale
-from django.utils.translation import gettext_noop
+from django.utils.translation import get_language_info, gettext_noop
 
 
 @dataclass(frozen=True)
@@ -62,3 +62,26 @@ def direction(code):
         if code in {language.code for language in PORTAL_LANGUAGES if language.bidi}
         else "ltr"
     )
+
+
+@dataclass(frozen=True)
+class ShownIn:
+    """The language a text is shown in to a reader: their own, or a fallback."""
+
+    language: str
+    dir: str
+    is_fallback: bool
+
+    @property
+    def language_name(self):
+        """The shown language's name in the reader's language."""
+        return get_language_info(self.language)["name_translated"]
+
+
+def shown_in(language, reader_code):
+    """``ShownIn``'s fields for text in ``language`` shown to a reader of ``reader_code``."""
+    return {
+        "language": language,
+        "dir": direction(language),
+        "is_fallback": language != reader_code,
+    }

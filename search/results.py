@@ -2,25 +2,15 @@
 
 from dataclasses import dataclass
 
-from django.utils.translation import get_language_info
-
-from portal.languages import direction
+from portal.languages import ShownIn, shown_in
 
 
 @dataclass(frozen=True)
-class Result:
+class Result(ShownIn):
     page: object
     title: str
     summary: str
     duration: str
-    # The language the page is shown in, and whether it is not the reader's.
-    language: str
-    dir: str
-    is_fallback: bool
-
-    @property
-    def language_name(self):
-        return get_language_info(self.language)["name_translated"]
 
 
 def page_results(pages, code):
@@ -35,9 +25,7 @@ def page_results(pages, code):
                 title=text["title"],
                 summary=text["summary"],
                 duration=text["duration"],
-                language=language,
-                dir=direction(language),
-                is_fallback=language != code,
+                **shown_in(language, code),
             )
         )
     return results

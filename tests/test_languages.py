@@ -1,7 +1,14 @@
 from django.conf import locale
 from django.utils import translation
 
-from portal.languages import PORTAL_LANGUAGES, Language, direction, register_with_django
+from portal.languages import (
+    PORTAL_LANGUAGES,
+    Language,
+    ShownIn,
+    direction,
+    register_with_django,
+    shown_in,
+)
 
 
 def test_settings_take_languages_and_directions_from_the_one_table(settings):
@@ -44,3 +51,11 @@ def test_language_names_are_translated_into_every_language():
         with translation.override(language.code):
             english = str(translation.get_language_info("en")["name_translated"])
         assert english != "English", language.code
+
+
+def test_text_shown_in_another_language_says_so_in_the_readers_language():
+    shown = ShownIn(**shown_in("ar", "ti"))
+    assert (shown.dir, shown.is_fallback) == ("rtl", True)
+    with translation.override("sv"):
+        assert shown.language_name == "arabiska"
+    assert ShownIn(**shown_in("ti", "ti")) == ShownIn(language="ti", dir="ltr", is_fallback=False)
