@@ -37,12 +37,42 @@ def csp_violations(browser):
 
 
 def log_in(browser, live_server):
-    from selenium.webdriver.common.by import By
+    """Log in through the form, and return only once the admin's index has loaded.
 
+    Navigating on while the login's POST is still under way would cancel it and
+    leave the browser on the login page: wait for the redirect to finish.
+    """
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.delete_all_cookies()
     browser.get(f"{live_server.url}/admin/login/")
     browser.find_element(By.NAME, "username").send_keys("caseworker")
     browser.find_element(By.NAME, "password").send_keys(PASSWORD)
     browser.find_element(By.CSS_SELECTOR, "input[type=submit]").click()
+    WebDriverWait(browser, 20).until(
+        lambda driver: (
+            "/admin/login/" not in driver.current_url
+            and driver.find_elements(By.ID, "user-tools")
+            and driver.execute_script("return document.readyState") == "complete"
+        ),
+        f"the login did not finish: still at {browser.current_url}",
+    )
+
+
+def wait_for(browser, selector, what):
+    """The elements matching ``selector`` once a script has made them, or a clear failure."""
+    from selenium.common.exceptions import TimeoutException
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    try:
+        return WebDriverWait(browser, 20).until(
+            lambda driver: driver.find_elements(By.CSS_SELECTOR, selector)
+        )
+    except TimeoutException:
+        console = [entry["message"] for entry in browser.get_log("browser")]
+        pytest.fail(f"{what} did not start at {browser.current_url}; console: {console}")
 
 
 @pytest.fixture
@@ -56,10 +86,9 @@ def test_page_editor_loads_without_csp_violations(browser, live_server, casework
     log_in(browser, live_server)
     browser.get_log("browser")  # forget messages from before the editor
     browser.get(f"{live_server.url}/admin/housing_info/page/{page.pk}/change/")
-    editors = browser.find_elements(By.CSS_SELECTOR, ".ProseMirror[contenteditable=true]")
-    assert editors, "the rich text editor did not start"
-    tabs = browser.find_elements(By.CSS_SELECTOR, ".ui-tabs-nav")
-    assert tabs, "the language tabs did not start"
+    assert browser.find_elements(By.ID, "page_form"), "not the page's change form"
+    assert wait_for(browser, ".ProseMirror[contenteditable=true]", "the rich text editor")
+    assert wait_for(browser, ".ui-tabs-nav", "the language tabs")
     browser.save_screenshot(os.path.join(tempfile.gettempdir(), "portal-admin-editor.png"))
     assert csp_violations(browser) == []
 
