@@ -39,6 +39,13 @@ def verified_device(user, token):
     return None
 
 
+class OneTimeCodeInput(forms.TextInput):
+    """A code is never written back into the form: the next try needs a fresh one."""
+
+    def format_value(self, value):
+        return None
+
+
 def device_digits(device):
     return getattr(device, "digits", 6)
 
@@ -48,7 +55,7 @@ class StaffLoginForm(AdminAuthenticationForm):
         label=_("Code from your authenticator app, or a backup code"),
         required=False,
         max_length=32,
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "spellcheck": "false"}),
+        widget=OneTimeCodeInput(attrs={"autocomplete": "one-time-code", "spellcheck": "false"}),
     )
 
     error_messages = {
