@@ -54,8 +54,14 @@ class SessionLimitsMiddleware:
             elif now - request.session.get(SEEN_AT, 0) >= touch_seconds():
                 request.session[SEEN_AT] = now
         response = self.get_response(request)
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and LOGIN_AT not in request.session:
+        # Without a cookie, only a view that logged someone in has touched the
+        # session; looking at any other would add Vary: Cookie to public pages.
+        logged_in_now = getattr(request, "session", None) is not None and request.session.modified
+        if (
+            (has_cookie or logged_in_now)
+            and request.user.is_authenticated
+            and LOGIN_AT not in request.session
+        ):
             # Just logged in (or a session from before these limits existed).
             now = time.time()
             request.session[LOGIN_AT] = now

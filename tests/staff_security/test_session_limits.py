@@ -90,3 +90,5 @@ def test_visitors_get_no_session(client, page, clock):
     response = client.get(f"/sv/{page.slug}/")
     assert response.status_code == 200
     assert not response.cookies
+    # The session was not even looked at, so the page stays cacheable for everyone.
+    assert "Cookie" not in response.get("Vary", "")
