@@ -56,6 +56,9 @@ def client_address(request):
     peer_text = request.META.get("REMOTE_ADDR") or None
     peer = _address(peer_text or "")
     networks = settings.TRUSTED_PROXIES
+    if any(isinstance(network, str) for network in networks):
+        # Set as text (e.g. in a test's settings override) rather than parsed.
+        networks = parse_networks(networks)
     if not _trusted(peer, networks):
         return str(peer) if peer else peer_text
     forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
