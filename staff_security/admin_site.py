@@ -1,15 +1,18 @@
 """The admin site: two-factor authentication for staff when ADMIN_REQUIRE_2FA is on.
 
 With the setting on (the default whenever DEBUG is off), the login form asks for
-a one-time password from the caseworker's authenticator app (or a backup code),
-and a session that was not verified with one is not let into the admin. With it
-off (local development and most tests), the admin is Django's own.
+user name, password and a one-time password from the caseworker's authenticator
+app (or a backup code) together, and answers any mistake alike
+(``staff_security.forms.StaffLoginForm``); a session that was not verified with
+a code is not let into the admin. With it off (local development and most
+tests), the login is Django's own.
 """
 
 from django.conf import settings
 from django.contrib.admin import AdminSite
 from django.utils.translation import gettext_lazy
-from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
+
+from staff_security.forms import StaffLoginForm
 
 
 class StaffAdminSite(AdminSite):
@@ -20,11 +23,11 @@ class StaffAdminSite(AdminSite):
 
     @property
     def login_form(self):
-        return OTPAdminAuthenticationForm if settings.ADMIN_REQUIRE_2FA else None
+        return StaffLoginForm if settings.ADMIN_REQUIRE_2FA else None
 
     @property
     def login_template(self):
-        return OTPAdminSite.login_template if settings.ADMIN_REQUIRE_2FA else None
+        return "staff_security/login.html" if settings.ADMIN_REQUIRE_2FA else None
 
     def has_permission(self, request):
         allowed = super().has_permission(request)

@@ -213,13 +213,17 @@ class Response:
 class HttpClient:
     """A browser behind the load balancer: HTTPS said by header, cookies kept."""
 
-    def __init__(self, port, host="localhost"):
+    def __init__(self, port, host="localhost", source_address=None):
         self.port = port
         self.host = host
+        # Another loopback address (127.0.0.x) to connect from: another client.
+        self.source_address = (source_address, 0) if source_address else None
         self.cookies = {}
 
     def request(self, method, path, data=None, headers=None):
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        connection = http.client.HTTPConnection(
+            "127.0.0.1", self.port, timeout=30, source_address=self.source_address
+        )
         sent = {"Host": self.host, "X-Forwarded-Proto": "https", **(headers or {})}
         if self.cookies:
             sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
@@ -249,22 +253,12 @@ class HttpClient:
         assert match, "no CSRF token in the form"
         return match.group(1)
 
-    def admin_login(self, username, password, otp_token="", device="otp_static"):
-        """Log in as a person would: password first, then pick the device and give a code."""
+    def admin_login(self, username, password, otp_token=""):
+        """Log in as a person would: user name, password and code on the one form."""
         path = "/admin/login/?next=/admin/"
-        fields = {"username": username, "password": password, "next": "/admin/"}
         form = self.get(path)
-        response = self.post(path, {**fields, "csrfmiddlewaretoken": self.csrf_token(form.text)})
-        if response.status != 200 or not otp_token:
-            return response
-        choices = re.findall(r'<option value="([^"]+)"', response.text)
-        chosen = next((choice for choice in choices if choice.startswith(device)), "")
+        fields = {"username": username, "password": password, "next": "/admin/"}
         return self.post(
             path,
-            {
-                **fields,
-                "csrfmiddlewaretoken": self.csrf_token(response.text),
-                "otp_device": chosen,
-                "otp_token": otp_token,
-            },
+            {**fields, "otp_token": otp_token, "csrfmiddlewaretoken": self.csrf_token(form.text)},
         )
