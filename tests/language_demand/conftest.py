@@ -1,6 +1,7 @@
 import pytest
 
-from language_demand.store import demand_store
+from language_demand.store import RedisStore, demand_store
+from tests.servers import RedisServer
 
 
 @pytest.fixture(autouse=True)
@@ -14,3 +15,22 @@ def local_store(settings):
     store.reset()
     yield store
     store.reset()
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    server = RedisServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def redis_store(redis_server, settings):
+    """The store in a real redis-server of our own (DB 2), empty, used by page views too."""
+    settings.REDIS_URL = redis_server.url(db=2)
+    store = demand_store()
+    assert isinstance(store, RedisStore)
+    store.client.flushdb()  # our own throwaway server, never the machine's
+    store.memo.clear()
+    return store
