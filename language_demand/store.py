@@ -34,6 +34,7 @@ import secrets
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -88,8 +89,8 @@ class Batch:
     """Counts taken out of the store by one flush: written, then done, or given back."""
 
     counts: dict
-    done: callable = field(repr=False)
-    give_back: callable = field(repr=False)
+    done: Callable[[], None] = field(repr=False)
+    give_back: Callable[[], None] = field(repr=False)
 
 
 def client_token(salt, address, counter):
