@@ -230,16 +230,17 @@ return #items / 2
 class RedisStore:
     """Counts in Redis, shared by every process; a Redis failure loses counts, never a page."""
 
-    def __init__(self, url):
+    def __init__(self, url, timeout=0.5):
+        # A page waits at most this long for Redis before it is served uncounted.
         self.client = redis.Redis.from_url(
-            url, socket_connect_timeout=0.5, socket_timeout=0.5, decode_responses=True
+            url, socket_connect_timeout=timeout, socket_timeout=timeout, decode_responses=True
         )
         self.record_script = self.client.register_script(RECORD)
         self.take_script = self.client.register_script(TAKE)
         self.take_over_script = self.client.register_script(TAKE_OVER)
         self.give_back_script = self.client.register_script(GIVE_BACK)
         self.down_until = 0.0
-        self.salt = (None, None)
+        self.salt = (None, None, 0.0)
         self.memo = {}
 
     def key(self, *parts):
@@ -262,15 +263,18 @@ class RedisStore:
         return result
 
     def day_salt(self, day):
-        cached_day, salt = self.salt
-        if cached_day == day:
+        """The day's salt, the same in every process: the first one to ask makes it."""
+        cached_day, salt, expires = self.salt
+        if cached_day == day and expires > time.monotonic():
             return salt
         key = self.key("salt", day.isoformat())
         with self.client.pipeline() as pipe:
             pipe.set(key, secrets.token_hex(16), nx=True, ex=DAY_KEY_SECONDS)
             pipe.get(key)
             salt = pipe.execute()[1]
-        self.salt = (day, salt)
+        # Asked again now and then: should Redis lose the key, all processes
+        # soon agree on the new one.
+        self.salt = (day, salt, time.monotonic() + LOCAL_MEMO_SECONDS)
         return salt
 
     def record(self, counter, address, known=True):

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from language_demand.counting import client, count_page_view, is_arrival, is_reader
 from language_demand.language_tags import is_known_language, primary_language
-from language_demand.store import MAX_UNKNOWN_LANGUAGES, Counter
+from language_demand.store import MAX_UNKNOWN_LANGUAGES, Counter, RedisStore
 from tests.factories import make_page
 
 pytestmark = pytest.mark.django_db
@@ -75,10 +75,17 @@ def test_a_client_counts_once_a_day_per_page_and_language(client, local_store):
     assert pending(local_store) == {("ti", page.pk): 2}
 
 
-def test_fifty_requests_for_an_unknown_language_from_one_client_count_once(client, local_store):
+@pytest.fixture(params=["local", "redis"])
+def store(request):
+    if request.param == "local":
+        return request.getfixturevalue("local_store")
+    return request.getfixturevalue("redis_store")
+
+
+def test_fifty_requests_for_an_unknown_language_from_one_client_count_once(client, store):
     for _ in range(50):
         client.get("/en/", HTTP_ACCEPT_LANGUAGE="zz", REMOTE_ADDR="203.0.113.9")
-    assert pending(local_store) == {("zz", None): 1}
+    assert pending(store) == {("zz", None): 1}
 
 
 def test_one_client_behind_the_proxy_is_told_apart_from_another(client, local_store, settings):
@@ -93,7 +100,7 @@ def test_one_client_behind_the_proxy_is_told_apart_from_another(client, local_st
     assert pending(local_store) == {("de", None): 2}
 
 
-def test_random_codes_cannot_grow_the_counts_without_limit(local_store):
+def test_random_codes_cannot_grow_the_counts_without_limit(store):
     """2,000 made-up codes, each from a new client: only a capped number is kept."""
     random = Random(13)
     codes = set()
@@ -106,11 +113,14 @@ def test_random_codes_cannot_grow_the_counts_without_limit(local_store):
         address = f"10.{number // 65536}.{number // 256 % 256}.{number % 256}"
         request = RequestFactory().get("/en/", HTTP_ACCEPT_LANGUAGE=code, REMOTE_ADDR=address)
         count_page_view(request, page)
-    assert len(local_store.pending()) == MAX_UNKNOWN_LANGUAGES
+    assert len(store.pending()) == MAX_UNKNOWN_LANGUAGES
+    if isinstance(store, RedisStore):
+        # Counts, today's client hashes, today's unknown codes, the day's salt.
+        assert store.client.dbsize() == 4
     # Languages that CLDR knows are never crowded out by made-up ones.
     request = RequestFactory().get("/en/", HTTP_ACCEPT_LANGUAGE="om-ET", REMOTE_ADDR="192.0.2.1")
     count_page_view(request, page)
-    assert pending(local_store)[("om", None)] == 1
+    assert pending(store)[("om", None)] == 1
 
 
 def test_a_counter_is_for_today(client, local_store):
