@@ -12,7 +12,7 @@ from housing_info import reader_queries
 from housing_info.models import ContactPoint, Page, PathwayStep, Topic
 from housing_info.negotiation import preferred_language
 from housing_info.reader_columns import reader_columns
-from language_demand.counting import mark_missing_translation
+from language_demand.counting import note_page_language
 from portal.languages import PORTAL_LANGUAGES, direction
 from translation_workflow.notices import translation_notice
 
@@ -126,8 +126,8 @@ def page_detail(request, slug):
             "contacts": reader_queries.contact_points(page, reader_language),
         },
     )
-    if shown_language != reader_language and not preview:
-        mark_missing_translation(response, page, reader_language)
+    if not preview:
+        note_page_language(request, page, reader_language, shown_language)
     return response
 
 

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from language_demand.flushing import flush_counts_safely
 from language_demand.models import LanguageDemand
 from language_demand.ranking import language_name, ranked_languages, ranked_pages
 from portal.read_only_admin import ReadOnlyAdmin
@@ -38,6 +39,12 @@ class LanguageDemandAdmin(ReadOnlyAdmin):
     @admin.display(description=_("language"), ordering="language")
     def language_label(self, demand):
         return language_name(demand.language)
+
+    def changelist_view(self, request, extra_context=None):
+        # Counts wait in Redis for the periodic flush: write them first, so the
+        # list is never behind (and, without Redis, shows this process's counts).
+        flush_counts_safely()
+        return super().changelist_view(request, extra_context)
 
     def summary(self, queryset):
         # The ranking follows the filters the caseworker chose (days, kind, language).

@@ -1,64 +1,49 @@
-"""Counting language demand: one atomic increment per event, never a record of the reader."""
+"""Counting language demand on page views: in the store, never in the database.
 
+Two kinds of demand are counted, each at most once per client address, counter
+and day (the address is hashed with a daily salt, never stored; see
+``store.client_token``):
+
+- a visit whose most preferred language (Accept-Language) the portal does not
+  serve, counted when it arrives from outside the portal;
+- a view of a published page in a served language it is not yet translated
+  into.
+
+The page view tells the middleware what it showed through an attribute of the
+request (``note_page_language``); nothing of it is put on the response, so
+nothing of it is stored with a cached page. For a view that the page cache
+answers, the store remembers which cached addresses are missing translations.
+"""
+
+import ipaddress
 import logging
 import re
 from urllib.parse import urlsplit
 
-from django.db import DatabaseError, IntegrityError, transaction
-from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_supported_language_variant
-from django.utils.translation.trans_real import parse_accept_lang_header
 
-from housing_info.negotiation import LANGUAGE_ALIASES, MAX_HEADER_LENGTH
-from language_demand.models import LanguageDemand
+from language_demand.language_tags import is_known_language, unserved_language
+from language_demand.store import Counter, demand_store
+from staff_security.client_address import client_address
 
 logger = logging.getLogger(__name__)
-
-# A language tag as BCP 47 writes it: a 2-3 letter language, then subtags.
-LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$")
 
 # Crawlers are not readers. The header is read here and never stored.
 CRAWLER = re.compile(r"bot|crawl|spider|slurp|preview|monitor", re.IGNORECASE)
 
-
-def increment(language, page=None, day=None):
-    """Add one to the counter of ``language`` (and ``page``) for ``day``.
-
-    The increment happens in the database (``count = count + 1``), so requests
-    counting at the same time never lose each other's visits.
-    """
-    # ``page`` is a Page or its primary key (as the middleware reads it from a response).
-    page_id = getattr(page, "pk", page)
-    lookup = {"day": day or timezone.localdate(), "language": language, "page_id": page_id}
-    counters = LanguageDemand.objects.filter(**lookup)
-    if counters.update(count=F("count") + 1):
-        return
-    try:
-        with transaction.atomic():
-            LanguageDemand.objects.create(count=1, **lookup)
-    except IntegrityError:
-        # Another request created today's counter in the meantime.
-        counters.update(count=F("count") + 1)
+# Set on the request by ``note_page_language``: (language, page id) of a view of
+# a missing translation, or None for a page shown in the reader's language.
+MISSING_TRANSLATION = "language_demand_missing_translation"
+# Set on the request when a view runs, i.e. the page cache did not answer.
+VIEW_RAN = "language_demand_view_ran"
 
 
-def unserved_language(accept_language):
-    """The reader's most preferred language, normalized (e.g. "de"), when we do not serve it.
-
-    None when the portal serves it, or the header names no language.
-    """
-    for tag, _quality in parse_accept_lang_header(accept_language[:MAX_HEADER_LENGTH]):
-        if tag == "*":
-            continue
-        tag = LANGUAGE_ALIASES.get(tag.lower(), tag.lower())
-        if not LANGUAGE_TAG.match(tag):
-            return None
-        try:
-            get_supported_language_variant(tag)
-        except LookupError:
-            return tag.split("-")[0]
-        return None
-    return None
+def note_page_language(request, page, reader_language, shown_language):
+    """Tell the middleware which language ``page`` was shown in to this reader."""
+    # Unpublished pages are staff previews, not demand.
+    missing = page.published and shown_language != reader_language
+    setattr(request, MISSING_TRANSLATION, (reader_language, page.pk) if missing else None)
 
 
 def is_reader(request):
@@ -81,49 +66,46 @@ def is_arrival(request):
         return True
 
 
-def count_safely(language, page=None):
-    """Count, but never let counting break the page a reader asked for."""
+def client(request):
+    """The client's address as counted: an IPv6 client by its /64, which it may roam in."""
+    address = client_address(request) or ""
     try:
-        increment(language, page)
-    except DatabaseError:
-        logger.exception("Could not count language demand for %s", language)
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address[:100]
+    if parsed.version == 4:
+        return str(parsed)
+    if parsed.ipv4_mapped:
+        return str(parsed.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
 
 
-def record_unserved_language(request):
-    """Count a visit whose most preferred language the portal does not serve."""
-    if not (is_reader(request) and is_arrival(request)):
+def is_page_a_reader_sees(request, response):
+    """Only pages: not redirects (the root view sends a reader on to their
+    language, which would count the visit twice), not errors, not the admin."""
+    return (
+        response.status_code == 200
+        and response.get("Content-Type", "").startswith("text/html")
+        and not request.path.startswith(reverse("admin:index"))
+    )
+
+
+def count_page_view(request, response):
+    """Count the demand this page view shows; never raises because of the store."""
+    store = demand_store()
+    view_ran = getattr(request, VIEW_RAN, False)
+    noted = getattr(request, MISSING_TRANSLATION, False)
+    if view_ran and noted is not False and request.method in ("GET", "HEAD"):
+        # For the views that the page cache will answer from this render.
+        store.remember_missing(request.path, *(noted or ()))
+    if not (is_reader(request) and is_page_a_reader_sees(request, response)):
         return
-    language = unserved_language(request.headers.get("Accept-Language", ""))
-    if language:
-        count_safely(language)
-
-
-def record_missing_translation(request, page, language):
-    """Count a reader's view of ``page``, which is not yet available in ``language``."""
-    # Unpublished pages are staff previews, not demand.
-    if page.published and is_reader(request):
-        count_safely(language, page)
-
-
-# A page view in a language the page is missing in is marked on the response
-# and counted by the middleware, which sits outside the page cache: a view
-# served from the cache is counted as well. The header never leaves the portal.
-MISSING_TRANSLATION_HEADER = "X-Missing-Translation"
-
-
-def mark_missing_translation(response, page, language):
-    """Mark ``response`` as a view of ``page``, which is missing in ``language``."""
-    # Unpublished pages are staff previews, not demand.
-    if page.published:
-        response[MISSING_TRANSLATION_HEADER] = f"{language}:{page.pk}"
-
-
-def record_marked_missing_translation(request, response):
-    """Count the view marked by ``mark_missing_translation`` and remove the mark."""
-    marker = response.get(MISSING_TRANSLATION_HEADER)
-    if marker is None:
-        return
-    del response[MISSING_TRANSLATION_HEADER]
-    language, _colon, page_id = marker.partition(":")
-    if is_reader(request) and page_id.isdigit():
-        count_safely(language, int(page_id))
+    day = timezone.localdate()
+    missing = noted if view_ran else store.missing_at(request.path)
+    if missing:
+        language, page_id = missing
+        store.record(Counter(day, language, page_id), client(request))
+    if is_arrival(request):
+        language = unserved_language(request.headers.get("Accept-Language", ""))
+        if language:
+            store.record(Counter(day, language), client(request), is_known_language(language))

@@ -1,13 +1,16 @@
-from django.urls import reverse
+import logging
 
-from language_demand.counting import record_marked_missing_translation, record_unserved_language
+from language_demand.counting import VIEW_RAN, count_page_view
+
+logger = logging.getLogger(__name__)
 
 
 class UnservedLanguageMiddleware:
     """Counts language demand on every page view, including views the page cache answers.
 
     Visits by readers whose first language we do not serve, and views of a page
-    in a language it is missing in (marked on the response by the view).
+    in a language it is missing in (noted on the request by the view). Counts go
+    to the store (Redis), never to the database: see ``counting.py``.
     """
 
     def __init__(self, get_response):
@@ -15,14 +18,14 @@ class UnservedLanguageMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        record_marked_missing_translation(request, response)
-        # Only pages a reader sees: not redirects (the root view sends a reader
-        # on to their language, which would count the visit twice), not errors,
-        # not the admin.
-        if (
-            response.status_code == 200
-            and response.get("Content-Type", "").startswith("text/html")
-            and not request.path.startswith(reverse("admin:index"))
-        ):
-            record_unserved_language(request)
+        try:
+            count_page_view(request, response)
+        except Exception:
+            # Counting must never break the page a reader asked for.
+            logger.exception("Could not count language demand")
         return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        # Django calls this only when the request reaches a view: when the page
+        # cache answers, it is never called.
+        setattr(request, VIEW_RAN, True)

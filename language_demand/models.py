@@ -45,7 +45,9 @@ class LanguageDemand(models.Model):
 
     Without a page: visits whose most preferred language (Accept-Language) the
     portal does not serve. With a page: views of that page in a served language
-    in which the page is not yet translated.
+    in which the page is not yet translated. Each client address counts once a
+    day per language and page (see ``counting.py``); rows are written only by
+    ``flushing.flush_counts``, never on a page view.
     """
 
     day = models.DateField(_("day"))

@@ -379,6 +379,15 @@ PAGE_CACHE_IGNORED_MODELS = [
     "language_demand",
 ]
 
+# Language demand: page views count in Redis (language_demand/store.py); Celery
+# beat writes the counts to the database every 5 minutes. Other periodic tasks
+# add their own entries to this dictionary.
+CELERY_BEAT_SCHEDULE = globals().get("CELERY_BEAT_SCHEDULE", {})
+CELERY_BEAT_SCHEDULE["language-demand-flush"] = {
+    "task": "language_demand.tasks.flush_language_demand",
+    "schedule": 5 * 60.0,
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -1,97 +1,24 @@
 from datetime import date
+from random import Random
+from string import ascii_lowercase
 
 import pytest
-from django.db import connection
+from django.http import HttpResponse
 from django.test.client import RequestFactory
-from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
-from language_demand.counting import (
-    increment,
-    is_arrival,
-    record_missing_translation,
-    unserved_language,
-)
-from language_demand.models import LanguageDemand
+from language_demand.counting import client, count_page_view, is_arrival, is_reader
+from language_demand.language_tags import is_known_language, primary_language
+from language_demand.store import MAX_UNKNOWN_LANGUAGES, Counter, RedisStore
 from tests.factories import make_page
 
 pytestmark = pytest.mark.django_db
 
-DAY = date(2026, 11, 2)
+GERMAN = "de-DE,de;q=0.9,en;q=0.5"
 
 
-def counts():
-    return {
-        (demand.day, demand.language, demand.page_id): demand.count
-        for demand in LanguageDemand.objects.all()
-    }
-
-
-def test_first_event_creates_a_counter_and_later_ones_add_to_it():
-    increment("de", day=DAY)
-    increment("de", day=DAY)
-    increment("de", day=date(2026, 11, 3))
-    assert counts() == {(DAY, "de", None): 2, (date(2026, 11, 3), "de", None): 1}
-
-
-def test_pages_and_languages_have_counters_of_their_own(page):
-    increment("ti", page, day=DAY)
-    increment("ti", page, day=DAY)
-    increment("so", page, day=DAY)
-    increment("ti", day=DAY)
-    assert counts() == {
-        (DAY, "ti", page.pk): 2,
-        (DAY, "so", page.pk): 1,
-        (DAY, "ti", None): 1,
-    }
-
-
-def test_increment_adds_in_the_database_not_in_python():
-    increment("de", day=DAY)
-    with CaptureQueriesContext(connection) as queries:
-        increment("de", day=DAY)
-    updates = [query["sql"] for query in queries.captured_queries if "UPDATE" in query["sql"]]
-    assert len(updates) == 1
-    assert '"count" = ("language_demand_languagedemand"."count" + ' in updates[0]
-
-
-def test_a_counter_created_meanwhile_is_incremented_not_duplicated(monkeypatch):
-    """Two requests see no counter; the second one's create fails and it updates."""
-    increment("de", day=DAY)
-    real_update = LanguageDemand.objects.none().update
-    calls = []
-
-    def first_update_misses(self, **values):
-        calls.append(values)
-        if len(calls) == 1:
-            return 0  # as if the other request had not committed yet
-        return real_update.__func__(self, **values)
-
-    monkeypatch.setattr(type(LanguageDemand.objects.none()), "update", first_update_misses)
-    increment("de", day=DAY)
-    assert counts() == {(DAY, "de", None): 2}
-    assert len(calls) == 2
-
-
-@pytest.mark.parametrize(
-    ("header", "language"),
-    [
-        ("de-DE,de;q=0.9,en;q=0.5", "de"),
-        ("zh-Hans-CN,zh;q=0.8", "zh"),
-        ("sv;q=0.3,tr;q=0.9", "tr"),  # the most preferred, not the first written
-        ("ku", "ku"),
-        ("ar-SE,ar;q=0.9", None),
-        ("fa-AF", None),  # Dari: served as prs
-        ("en-US", None),
-        ("ti-ER", None),
-        ("*", None),
-        ("", None),
-        ("x" * 600, None),
-        ("<script>", None),
-        ("1234", None),
-    ],
-)
-def test_unserved_language_is_the_normalized_first_choice_we_do_not_serve(header, language):
-    assert unserved_language(header) == language
+def pending(store):
+    return {(c.language, c.page_id): n for c, n in store.pending().items()}
 
 
 @pytest.mark.parametrize(
@@ -110,42 +37,94 @@ def test_a_visit_arrives_from_outside_the_portal(referer, arrival):
     assert is_arrival(RequestFactory().get("/sv/", **headers)) is arrival
 
 
-def test_views_of_a_missing_translation_are_counted_per_page_and_language(client):
+@pytest.mark.parametrize(
+    ("address", "counted_as"),
+    [
+        ("203.0.113.9", "203.0.113.9"),
+        ("2001:db8:1:2:3:4:5:6", "2001:db8:1:2::/64"),  # one client, any address in its /64
+        ("2001:db8:1:2:ffff::1", "2001:db8:1:2::/64"),
+        ("::ffff:203.0.113.9", "203.0.113.9"),
+        ("not an address", "not an address"),
+    ],
+)
+def test_a_client_is_counted_by_its_address_and_an_ipv6_client_by_its_network(address, counted_as):
+    assert client(RequestFactory().get("/", REMOTE_ADDR=address)) == counted_as
+
+
+def test_crawlers_and_head_requests_are_not_readers():
+    factory = RequestFactory()
+    assert is_reader(factory.get("/sv/"))
+    assert not is_reader(factory.head("/sv/"))
+    assert not is_reader(factory.get("/sv/", HTTP_USER_AGENT="Googlebot/2.1"))
+
+
+def test_views_of_a_missing_translation_are_counted_per_page_and_language(client, local_store):
     page = make_page(title_ti="", body_ti="")
+    other = make_page(title_ti="", body_ti="")
     client.get(f"/ti/{page.slug}/")
-    client.get(f"/ti/{page.slug}/")
+    client.get(f"/ti/{other.slug}/")
     client.get(f"/ar/{page.slug}/")  # translated: not counted
-    assert {(d.language, d.page_id): d.count for d in LanguageDemand.objects.all()} == {
-        ("ti", page.pk): 2
-    }
+    assert pending(local_store) == {("ti", page.pk): 1, ("ti", other.pk): 1}
 
 
-def test_crawlers_head_requests_and_unpublished_pages_are_not_counted(staff_client):
-    page = make_page(title_so="", body_so="")
-    staff_client.get(f"/so/{page.slug}/", HTTP_USER_AGENT="Googlebot/2.1")
-    staff_client.head(f"/so/{page.slug}/")
-    draft = make_page(published=False, title_so="", body_so="")
-    staff_client.get(f"/so/{draft.slug}/")
-    assert not LanguageDemand.objects.exists()
+def test_a_client_counts_once_a_day_per_page_and_language(client, local_store):
+    page = make_page(title_ti="", body_ti="")
+    for _ in range(5):
+        client.get(f"/ti/{page.slug}/", REMOTE_ADDR="203.0.113.9")
+    client.get(f"/ti/{page.slug}/", REMOTE_ADDR="198.51.100.7")
+    assert pending(local_store) == {("ti", page.pk): 2}
 
 
-def test_counting_never_breaks_the_page(client, monkeypatch):
-    from django.db import DatabaseError
-
-    import language_demand.counting as counting
-
-    def broken(*args, **kwargs):
-        raise DatabaseError("disk full")
-
-    monkeypatch.setattr(counting, "increment", broken)
-    page = make_page(title_so="", body_so="")
-    assert client.get(f"/so/{page.slug}/").status_code == 200
-    record_missing_translation(RequestFactory().get("/"), page, "so")
+@pytest.fixture(params=["local", "redis"])
+def store(request):
+    if request.param == "local":
+        return request.getfixturevalue("local_store")
+    return request.getfixturevalue("redis_store")
 
 
-def test_a_malformed_referer_neither_breaks_the_page_nor_the_count(client, page):
-    response = client.get(
-        f"/sv/{page.slug}/", HTTP_REFERER="http://[", HTTP_ACCEPT_LANGUAGE="de, sv;q=0.5"
-    )
-    assert response.status_code == 200
-    assert LanguageDemand.objects.get(language="de", page=None).count == 1
+def test_fifty_requests_for_an_unknown_language_from_one_client_count_once(client, store):
+    for _ in range(50):
+        client.get("/en/", HTTP_ACCEPT_LANGUAGE="zz", REMOTE_ADDR="203.0.113.9")
+    assert pending(store) == {("zz", None): 1}
+
+
+def test_one_client_behind_the_proxy_is_told_apart_from_another(client, local_store, settings):
+    settings.PROXY_COUNT = 1
+    for address in ["203.0.113.9", "203.0.113.9", "198.51.100.7"]:
+        client.get(
+            "/en/",
+            HTTP_ACCEPT_LANGUAGE=GERMAN,
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR=address,
+        )
+    assert pending(local_store) == {("de", None): 2}
+
+
+def test_random_codes_cannot_grow_the_counts_without_limit(store):
+    """2,000 made-up codes, each from a new client: only a capped number is kept."""
+    random = Random(13)
+    codes = set()
+    while len(codes) < 2000:
+        code = "".join(random.choices(ascii_lowercase, k=random.choice([2, 3])))
+        if primary_language(code) == code and not is_known_language(code):
+            codes.add(code)
+    page = HttpResponse("<p>page</p>")
+    for number, code in enumerate(codes):
+        address = f"10.{number // 65536}.{number // 256 % 256}.{number % 256}"
+        request = RequestFactory().get("/en/", HTTP_ACCEPT_LANGUAGE=code, REMOTE_ADDR=address)
+        count_page_view(request, page)
+    assert len(store.pending()) == MAX_UNKNOWN_LANGUAGES
+    if isinstance(store, RedisStore):
+        # Counts, today's client hashes, today's unknown codes, the day's salt.
+        assert store.client.dbsize() == 4
+    # Languages that CLDR knows are never crowded out by made-up ones.
+    request = RequestFactory().get("/en/", HTTP_ACCEPT_LANGUAGE="om-ET", REMOTE_ADDR="192.0.2.1")
+    count_page_view(request, page)
+    assert pending(store)[("om", None)] == 1
+
+
+def test_a_counter_is_for_today(client, local_store):
+    client.get("/en/", HTTP_ACCEPT_LANGUAGE=GERMAN)
+    assert [counter.day for counter in local_store.pending()] == [timezone.localdate()]
+    assert Counter(date(2026, 11, 2), "de").field() == "2026-11-02|de|"
+    assert Counter.from_field("2026-11-02|ti|7") == Counter(date(2026, 11, 2), "ti", 7)

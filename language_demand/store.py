@@ -1,0 +1,381 @@
+"""Where language demand is counted between flushes: Redis, or this process's memory.
+
+A page view must never write to the database, so views are counted here and
+written to ``LanguageDemand`` by ``flushing.flush_counts`` every few minutes.
+
+With ``REDIS_URL`` the counts live in Redis, shared by every process; each
+change is one Lua script, so it is atomic however many processes count at
+once. Without Redis (local development) they live in this process's memory.
+
+What is kept, and for how long:
+
+- ``counts``: one number per day, language and page, until the next flush.
+- ``seen:<day>``: a keyed hash of each client address with what it was counted
+  for (see ``client_token``), so that one client counts once per counter and
+  day; kept two days. The address itself is never stored.
+- ``unknown:<day>``: the codes counted that day that no language list knows
+  (at most ``MAX_UNKNOWN_LANGUAGES``), so random codes cannot grow the counts.
+- ``salt:<day>``: the day's random salt of the client hashes; it expires with
+  the day's hashes, after which nobody can tell which address they came from.
+- ``missing:<path>``: which language and page a cached address is a missing
+  translation of, written when the page is rendered and read when the page
+  cache answers, so cached views are counted too.
+
+A flush takes all counts at once (RENAME of the hash into a batch of its own),
+so requests that count meanwhile start a new hash and nothing is counted twice
+or lost. A batch that could not be written is given back; one whose flusher
+died is taken over after ``BATCH_LEASE_SECONDS``.
+"""
+
+import hashlib
+import hmac
+import logging
+import secrets
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+import redis
+from django.conf import settings
+
+logger = logging.getLogger(__name__)
+
+KEY_PREFIX = "language-demand:"
+# Distinct codes that no language list knows, counted a day; the rest are dropped.
+MAX_UNKNOWN_LANGUAGES = 50
+# Client hashes kept a day; beyond this (a flood of addresses) nothing more is counted.
+MAX_CLIENTS_A_DAY = 500_000
+DAY_SECONDS = 24 * 60 * 60
+# Day keys outlive their day, so a count near midnight still finds its day's salt.
+DAY_KEY_SECONDS = 2 * DAY_SECONDS
+# Which cached address is a missing translation: kept longer than any cached page.
+MISSING_SECONDS = DAY_SECONDS
+# A batch taken by a flusher that did not finish within this time is taken over.
+BATCH_LEASE_SECONDS = 60 * 60
+# After Redis fails, counting is skipped for this long instead of waiting on it.
+RETRY_AFTER_SECONDS = 5
+# Addresses whose missing-translation state a process remembers, and how long.
+LOCAL_MEMO_ENTRIES = 10_000
+LOCAL_MEMO_SECONDS = 60
+
+
+class StoreUnavailable(Exception):
+    """The counts cannot be reached (Redis is down)."""
+
+
+@dataclass(frozen=True)
+class Counter:
+    """What one count is for: a day, a language and, for a missing translation, a page."""
+
+    day: date
+    language: str
+    page_id: int | None = None
+
+    def field(self):
+        return f"{self.day.isoformat()}|{self.language}|{self.page_id or ''}"
+
+    @classmethod
+    def from_field(cls, text):
+        day, language, page_id = text.split("|")
+        return cls(date.fromisoformat(day), language, int(page_id) if page_id else None)
+
+
+@dataclass
+class Batch:
+    """Counts taken out of the store by one flush: written, then done, or given back."""
+
+    counts: dict
+    done: Callable[[], None] = field(repr=False)
+    give_back: Callable[[], None] = field(repr=False)
+
+
+def client_token(salt, address, counter):
+    """A keyed hash of the client address and the counter, for one day.
+
+    It tells whether this client was already counted for this counter today and
+    nothing else: the key is the secret key with the day's random salt.
+    """
+    key = f"{settings.SECRET_KEY}|{salt}".encode()
+    message = f"{address}|{counter.field()}".encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()[:24]
+
+
+def path_key(path):
+    return hashlib.sha256(path.encode()).hexdigest()[:32]
+
+
+def missing_value(language, page_id):
+    return f"{language}|{page_id}"
+
+
+def parse_missing(value):
+    if not value:
+        return None
+    language, _bar, page_id = value.partition("|")
+    return language, int(page_id)
+
+
+class LocalStore:
+    """Counts in this process's memory, for local development without Redis."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.reset()
+
+    def reset(self):
+        self.counts = {}
+        self.seen = {}
+        self.unknown = {}
+        self.salts = {}
+        self.missing = {}
+
+    def record(self, counter, address, known=True):
+        with self.lock:
+            for day in [day for day in self.seen if day < counter.day]:
+                if (counter.day - day).days > 1:
+                    del self.seen[day]
+                    self.unknown.pop(day, None)
+                    self.salts.pop(day, None)
+            salt = self.salts.setdefault(counter.day, secrets.token_hex(16))
+            seen = self.seen.setdefault(counter.day, set())
+            token = client_token(salt, address, counter)
+            if token in seen or len(seen) >= MAX_CLIENTS_A_DAY:
+                return False
+            unknown = self.unknown.setdefault(counter.day, set())
+            if not known and counter.language not in unknown:
+                if len(unknown) >= MAX_UNKNOWN_LANGUAGES:
+                    return False
+                unknown.add(counter.language)
+            seen.add(token)
+            self.counts[counter] = self.counts.get(counter, 0) + 1
+            return True
+
+    def remember_missing(self, path, language=None, page_id=None):
+        with self.lock:
+            if language is None:
+                self.missing.pop(path_key(path), None)
+            elif len(self.missing) < LOCAL_MEMO_ENTRIES:
+                self.missing[path_key(path)] = missing_value(language, page_id)
+
+    def missing_at(self, path):
+        return parse_missing(self.missing.get(path_key(path)))
+
+    def pending(self):
+        with self.lock:
+            return dict(self.counts)
+
+    def batches(self):
+        with self.lock:
+            counts, self.counts = self.counts, {}
+        if not counts:
+            return
+
+        def give_back():
+            with self.lock:
+                for counter, count in counts.items():
+                    self.counts[counter] = self.counts.get(counter, 0) + count
+
+        yield Batch(counts, done=lambda: None, give_back=give_back)
+
+
+RECORD = """
+-- KEYS: seen set, counts hash, unknown set
+-- ARGV: client token, counter field, language, known (1/0),
+--       max unknown, max clients, key seconds
+if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 1 then return 0 end
+if redis.call('SCARD', KEYS[1]) >= tonumber(ARGV[6]) then return 0 end
+if ARGV[4] == '0' and redis.call('SISMEMBER', KEYS[3], ARGV[3]) == 0 then
+  if redis.call('SCARD', KEYS[3]) >= tonumber(ARGV[5]) then return 0 end
+  redis.call('SADD', KEYS[3], ARGV[3])
+  redis.call('EXPIRE', KEYS[3], ARGV[7])
+end
+redis.call('SADD', KEYS[1], ARGV[1])
+redis.call('EXPIRE', KEYS[1], ARGV[7])
+redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
+return 1
+"""
+
+TAKE = """
+-- KEYS: counts hash, new batch, batches (sorted by the time they were taken)
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('RENAME', KEYS[1], KEYS[2])
+redis.call('ZADD', KEYS[3], ARGV[1], KEYS[2])
+return 1
+"""
+
+TAKE_OVER = """
+-- KEYS: batches; ARGV: taken before, now. The batch of a flusher that died.
+local stale = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, 1)
+if #stale == 0 then return false end
+redis.call('ZADD', KEYS[1], ARGV[2], stale[1])
+return stale[1]
+"""
+
+GIVE_BACK = """
+-- KEYS: batch, counts hash, batches
+local items = redis.call('HGETALL', KEYS[1])
+for i = 1, #items, 2 do
+  redis.call('HINCRBY', KEYS[2], items[i], items[i + 1])
+end
+redis.call('DEL', KEYS[1])
+redis.call('ZREM', KEYS[3], KEYS[1])
+return #items / 2
+"""
+
+
+class RedisStore:
+    """Counts in Redis, shared by every process; a Redis failure loses counts, never a page."""
+
+    def __init__(self, url, timeout=0.5):
+        # A page waits at most this long for Redis before it is served uncounted.
+        self.client = redis.Redis.from_url(
+            url, socket_connect_timeout=timeout, socket_timeout=timeout, decode_responses=True
+        )
+        self.record_script = self.client.register_script(RECORD)
+        self.take_script = self.client.register_script(TAKE)
+        self.take_over_script = self.client.register_script(TAKE_OVER)
+        self.give_back_script = self.client.register_script(GIVE_BACK)
+        self.down_until = 0.0
+        self.salt = (None, None, 0.0)
+        self.memo = {}
+
+    def key(self, *parts):
+        return KEY_PREFIX + ":".join(str(part) for part in parts)
+
+    def call(self, operation, *args):
+        """Run ``operation``; when Redis is down, log once and return None for a while."""
+        if time.monotonic() < self.down_until:
+            return None
+        try:
+            result = operation(*args)
+        except redis.RedisError as error:
+            if not self.down_until:
+                logger.warning("Redis unavailable for language demand, not counting: %s", error)
+            self.down_until = time.monotonic() + RETRY_AFTER_SECONDS
+            return None
+        if self.down_until:
+            logger.info("Redis available again for language demand")
+            self.down_until = 0.0
+        return result
+
+    def day_salt(self, day):
+        """The day's salt, the same in every process: the first one to ask makes it."""
+        cached_day, salt, expires = self.salt
+        if cached_day == day and expires > time.monotonic():
+            return salt
+        key = self.key("salt", day.isoformat())
+        with self.client.pipeline() as pipe:
+            pipe.set(key, secrets.token_hex(16), nx=True, ex=DAY_KEY_SECONDS)
+            pipe.get(key)
+            salt = pipe.execute()[1]
+        # Asked again now and then: should Redis lose the key, all processes
+        # soon agree on the new one.
+        self.salt = (day, salt, time.monotonic() + LOCAL_MEMO_SECONDS)
+        return salt
+
+    def record(self, counter, address, known=True):
+        return bool(self.call(self._record, counter, address, known))
+
+    def _record(self, counter, address, known):
+        day = counter.day.isoformat()
+        token = client_token(self.day_salt(counter.day), address, counter)
+        return self.record_script(
+            keys=[self.key("seen", day), self.key("counts"), self.key("unknown", day)],
+            args=[
+                token,
+                counter.field(),
+                counter.language,
+                int(known),
+                MAX_UNKNOWN_LANGUAGES,
+                MAX_CLIENTS_A_DAY,
+                DAY_KEY_SECONDS,
+            ],
+        )
+
+    def remember_missing(self, path, language=None, page_id=None):
+        key = self.key("missing", path_key(path))
+        if language is None:
+            self.remember_locally(key, None)
+            self.call(self.client.delete, key)
+        else:
+            value = missing_value(language, page_id)
+            self.remember_locally(key, value)
+            self.call(self.client.set, key, value, MISSING_SECONDS)
+
+    def missing_at(self, path):
+        """What the page at ``path`` is missing in, asked of Redis at most once a minute."""
+        key = self.key("missing", path_key(path))
+        expires, value = self.memo.get(key, (0.0, None))
+        if expires < time.monotonic():
+            value = self.call(self.client.get, key)
+            self.remember_locally(key, value)
+        return parse_missing(value)
+
+    def remember_locally(self, key, value):
+        if len(self.memo) >= LOCAL_MEMO_ENTRIES:
+            self.memo.clear()
+        self.memo[key] = (time.monotonic() + LOCAL_MEMO_SECONDS, value)
+
+    def pending(self):
+        try:
+            items = self.client.hgetall(self.key("counts"))
+        except redis.RedisError as error:
+            raise StoreUnavailable(str(error)) from error
+        return {Counter.from_field(text): int(count) for text, count in items.items()}
+
+    def batches(self):
+        """Batches to write: first any a dead flusher left, then all counts so far."""
+        batches_key = self.key("batches")
+        try:
+            while True:
+                now = time.time()
+                name = self.take_over_script(
+                    keys=[batches_key], args=[now - BATCH_LEASE_SECONDS, now]
+                )
+                if not name:
+                    break
+                yield self.batch(name)
+            name = self.key("batch", uuid.uuid4().hex)
+            if self.take_script(keys=[self.key("counts"), name, batches_key], args=[time.time()]):
+                yield self.batch(name)
+        except redis.RedisError as error:
+            raise StoreUnavailable(str(error)) from error
+
+    def batch(self, name):
+        items = self.client.hgetall(name)
+        batches_key = self.key("batches")
+
+        def done():
+            # Should this fail after the counts were written, the batch is
+            # taken over once its lease ends and counted a second time.
+            try:
+                with self.client.pipeline() as pipe:
+                    pipe.delete(name)
+                    pipe.zrem(batches_key, name)
+                    pipe.execute()
+            except redis.RedisError as error:
+                raise StoreUnavailable(str(error)) from error
+
+        def give_back():
+            # Should this fail, the batch is taken over once its lease ends.
+            try:
+                self.give_back_script(keys=[name, self.key("counts"), batches_key])
+            except redis.RedisError as error:
+                raise StoreUnavailable(str(error)) from error
+
+        counts = {Counter.from_field(text): int(count) for text, count in items.items()}
+        return Batch(counts, done=done, give_back=give_back)
+
+
+@cache
+def store_for(url):
+    return RedisStore(url) if url else LocalStore()
+
+
+def demand_store():
+    """The store for the configured Redis (``REDIS_URL``), or this process's memory."""
+    return store_for(getattr(settings, "REDIS_URL", ""))
