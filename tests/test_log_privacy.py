@@ -127,14 +127,19 @@ def test_gunicorn_access_log_keeps_path_and_status_but_no_answers_or_search_word
         )  # fmt: skip
         try:
             send_readers_requests(HttpClient(port))
+            # The image's HEALTHCHECK finds the same port through PORT.
+            probe = subprocess.run(
+                [sys.executable, "-m", "portal.healthcheck"], cwd=ROOT, env=env, timeout=30
+            )
             time.sleep(0.5)
         finally:
             stop_server(process)
         log.seek(0)
         output = log.read().decode("utf-8", errors="replace")
 
+    assert probe.returncode == 0
     access = request_lines(output, '" 200 ') + request_lines(output, '" 404 ')
-    assert len(access) == 4, output
+    assert len(access) == 5, output
     for secret in SECRETS:
         assert secret not in output, (secret, output)
     assert '"GET /sv/what-applies-to-me/?REDACTED HTTP/1.1" 200' in output
