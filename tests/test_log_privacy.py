@@ -114,11 +114,13 @@ def send_readers_requests(client):
 
 
 def test_gunicorn_access_log_keeps_path_and_status_but_no_answers_or_search_words(
-    sqlite_environment,
+    sqlite_environment, tmp_path
 ):
     port = free_port()
+    home = tmp_path
     # PORT alone chooses where the image's gunicorn listens: no --bind here.
-    env = {**sqlite_environment, "PORT": str(port), "WEB_CONCURRENCY": "1"}
+    env = {**sqlite_environment, "PORT": str(port), "WEB_CONCURRENCY": "1", "HOME": str(home)}
+    env.pop("XDG_RUNTIME_DIR", None)
     with tempfile.TemporaryFile() as log:
         process = run_server(
             [sys.executable, "-m", "gunicorn", "-c", "portal/gunicorn.conf.py",
@@ -138,6 +140,8 @@ def test_gunicorn_access_log_keeps_path_and_status_but_no_answers_or_search_word
         output = log.read().decode("utf-8", errors="replace")
 
     assert probe.returncode == 0
+    # No control socket where gunicorn would put it ($HOME/.gunicorn/gunicorn.ctl).
+    assert not (home / ".gunicorn").exists()
     access = request_lines(output, '" 200 ') + request_lines(output, '" 404 ')
     assert len(access) == 5, output
     for secret in SECRETS:
