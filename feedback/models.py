@@ -2,7 +2,12 @@
 
 Nothing here identifies a reader: no address, no cookie, no browser, and only
 the day (not the time), so an answer cannot be matched to a line in a server log.
+The id is random (a UUID), not a counter: a sequence of ids would give the
+order of answers within a day, which the access log's POST lines could be
+lined up with.
 """
+
+import uuid
 
 from django.db import models
 from django.db.models import Count, Q
@@ -30,6 +35,7 @@ class PageFeedbackQuerySet(models.QuerySet):
 
 
 class PageFeedback(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     page = models.ForeignKey(
         Page, verbose_name=_("page"), related_name="feedback", on_delete=models.CASCADE
     )

@@ -399,3 +399,28 @@ LOGGING["loggers"] = {
     "weasyprint": {"level": "ERROR"},
     "fontTools": {"level": "WARNING"},
 }
+# --- Logs without readers' answers or search words (issue 13, item 8) ---
+# Every query string in Django's request logs, runserver's request lines
+# included, is replaced by "?REDACTED" (portal/log_privacy.py); gunicorn's
+# access log gets the same from portal/gunicorn.conf.py.
+LOGGING["filters"] = {"redact_query_strings": {"()": "portal.log_privacy.RedactQueryStrings"}}
+LOGGING["formatters"] = {
+    "django.server": {
+        "()": "django.utils.log.ServerFormatter",
+        "format": "[{server_time}] {message}",
+        "style": "{",
+    }
+}
+LOGGING["handlers"]["console"]["filters"] = ["redact_query_strings"]
+LOGGING["handlers"]["django.server"] = {
+    "class": "logging.StreamHandler",
+    "formatter": "django.server",
+    "filters": ["redact_query_strings"],
+}
+LOGGING["loggers"]["django.server"] = {
+    "handlers": ["django.server"],
+    "level": "INFO",
+    "propagate": False,
+}
+LOGGING["loggers"]["django.request"] = {"filters": ["redact_query_strings"]}
+# --- end of logs without readers' answers ---

@@ -1,3 +1,5 @@
+import uuid
+
 import pytest
 
 from feedback.models import PageFeedback
@@ -25,3 +27,14 @@ def test_only_the_day_is_kept_not_the_time(page):
     field = PageFeedback._meta.get_field("day")
     assert field.get_internal_type() == "DateField"
     assert make_feedback(page).day is not None
+
+
+def test_ids_are_random_uuids_that_do_not_follow_the_order_of_answers(page):
+    created = [make_feedback(page).pk for _ in range(12)]
+    assert all(isinstance(pk, uuid.UUID) and pk.version == 4 for pk in created)
+    # A sequence would sort in creation order; twelve random ids do so once in 12!.
+    assert sorted(created) != created
+    assert sorted(created, reverse=True) != created
+    listed = list(PageFeedback.objects.values_list("pk", flat=True))
+    assert sorted(listed) == sorted(created)
+    assert listed != created and listed != created[::-1]

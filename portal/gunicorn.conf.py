@@ -1,0 +1,25 @@
+"""gunicorn's settings for the production image (`gunicorn -c portal/gunicorn.conf.py`).
+
+PORT (default 8000) is the port gunicorn listens on, and the one the image's
+health check asks (`portal/healthcheck.py`); WEB_CONCURRENCY (default 3) the
+number of sync workers. Access lines go to standard output without query
+strings (`portal/log_privacy.py`): the answers of "What applies to me?" and
+search words never reach a log.
+"""
+
+import sys
+
+from portal.healthcheck import BadSetting, configured_port, whole_number
+
+try:
+    bind = f"0.0.0.0:{configured_port()}"
+    workers = whole_number("WEB_CONCURRENCY", 3, 1, 64)
+except BadSetting as error:
+    # SystemExit, not an exception: gunicorn would print a traceback for one.
+    sys.exit(str(error))
+
+accesslog = "-"
+logger_class = "portal.log_privacy.QueryFreeGunicornLogger"
+# No control socket (gunicorn >= 25.1): a container has no use for gunicornc,
+# and two instances on one host must not share $HOME/.gunicorn/gunicorn.ctl.
+control_socket_disable = True
