@@ -24,6 +24,7 @@ from translation_workflow.roles import can_review, exchange_languages, translati
 from translation_workflow.states import mark_reviewed
 from translation_workflow.xliff import (
     ImportRejected,
+    TranslatedUnits,
     export_xliff,
     import_xliff,
     pages_needing_translation,
@@ -120,6 +121,7 @@ def import_view(model_admin, request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         code = form.cleaned_data["language"]
+        translated_units = form.cleaned_data["translated_units"] or TranslatedUnits.REVIEW
         limit = settings.TRANSLATION_IMPORT_MAX_BYTES
         if upload.size > limit:
             problems = [
@@ -133,7 +135,7 @@ def import_view(model_admin, request):
                     code,
                     request.user,
                     hold_back=form.cleaned_data["hold_back"],
-                    translated_units=form.cleaned_data["translated_units"],
+                    translated_units=translated_units,
                 )
             except ImportRejected as rejection:
                 problems = rejection.problems

@@ -59,6 +59,8 @@ class XliffImportForm(forms.Form):
         label=_("Texts the file marks as translated, but not signed off"),
         choices=TranslatedUnits.choices,
         initial=TranslatedUnits.REVIEW,
+        # Not chosen (an old form, a script): the safer choice.
+        required=False,
         widget=forms.RadioSelect,
         help_text=_(
             "Signed-off texts (final) become up to date, machine translations are marked as "

@@ -28,7 +28,7 @@ INLINE_TAGS = frozenset(
 DELIMITER_CTYPES = {"strong": "bold", "b": "bold", "em": "italic", "i": "italic", "a": "link"}
 PLACEHOLDER_CTYPES = {"br": "lb", "img": "image"}
 # HTML written as text, where the tool should have inline elements.
-HTML_AS_TEXT = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
+HTML_AS_TEXT = re.compile(r"<[!/?a-zA-Z][^<>]*>?")
 WHITESPACE = re.compile(r"\s+")
 AROUND_BLOCK_TAG = re.compile(r" *(\x01[^\x02]*\x02) *")
 

@@ -530,11 +530,11 @@ def checked_target(plan, page, name, target, where):
             % {**where, "tags": ", ".join(typed)}
         )
         return None
-    if markup:
-        plan.problems.extend(markup_problems(markup, where))
-        return None
     if not plain(tree.texts()):
         plan.problems.append(_("“%(field)s” on the page “%(page)s” has no translation.") % where)
+        return None
+    if markup:
+        plan.problems.extend(markup_problems(markup, where))
         return None
     if rich:
         copied = comparable(tree) == comparable(source_tree)
