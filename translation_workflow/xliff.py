@@ -117,10 +117,13 @@ def page_note(page):
 
 
 # The state an exported target says it is in, from the state of its version.
+# Text left in a missing version (a title without a body) is no translation yet.
 EXPORTED_TARGET_STATES = {
     TranslationState.UP_TO_DATE: "final",
     TranslationState.MACHINE: "needs-review-translation",
     TranslationState.OUTDATED: "needs-review-translation",
+    TranslationState.MISSING: "needs-translation",
+    TranslationState.IN_TRANSLATION: "needs-translation",
 }
 
 
@@ -184,9 +187,10 @@ def write_unit_texts(store, element, page, name, code):
     version = page.language_version(code)
     state = page.translation_state(code)
     if state == TranslationState.UP_TO_DATE and version.held_back:
+        # Not yet checked by a reviewer: not signed off.
         target.set("state", "translated")
     else:
-        target.set("state", EXPORTED_TARGET_STATES.get(state, "translated"))
+        target.set("state", EXPORTED_TARGET_STATES[state])
     if state == TranslationState.MACHINE:
         target.set("state-qualifier", "mt-suggestion")
     source_element.addnext(target)

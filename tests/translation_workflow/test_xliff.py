@@ -14,6 +14,7 @@ from lxml import etree
 from housing_info.models import Page, SwedishChange, TranslationState
 from tests.factories import make_page, make_page_in, make_user
 from tests.translation_workflow.xliff_files import NS, SORANI, fill_targets
+from translation_workflow.states import set_held_back
 from translation_workflow.xliff import (
     XLIFF_NAMESPACE,
     ImportRejected,
@@ -802,3 +803,22 @@ def test_round_trip_of_an_outdated_version_returned_unchanged_keeps_it_outdated(
     content = Client().get(f"/ar/{page.slug}/").content.decode()
     assert "notice--outdated" in content and "أربع سنوات" in content
     assert reader_notice("ar", "Read the current Swedish version") in content
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({}, "final"),
+        ({"body_ckb": ""}, "needs-translation"),
+    ],
+)
+def test_an_exported_target_says_how_far_its_version_is(fields, expected):
+    page = make_page(**{"title_ckb": SORANI["title"], "body_ckb": "<p>دەق</p>", **fields})
+    held = make_page(title_ckb=SORANI["title"], body_ckb="<p>دەق</p>")
+    set_held_back(held, "ckb", True)
+    held.save()
+    root = etree.fromstring(export_xliff([page, Page.objects.get(pk=held.pk)], "ckb"))
+    title = root.find(f".//x:trans-unit[@id='page-{page.pk}-title']/x:target", NS)
+    assert title.get("state") == expected
+    held_title = root.find(f".//x:trans-unit[@id='page-{held.pk}-title']/x:target", NS)
+    assert held_title.get("state") == "translated"
