@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from housing_info.models import Page, Topic
+from housing_info.models import Page, Topic, TranslationState
 from portal.languages import SOURCE_LANGUAGE, direction
 from translation_workflow.dashboard import build_dashboard, legend
 from translation_workflow.forms import DashboardFilterForm, XliffExportForm, XliffImportForm
@@ -24,6 +24,7 @@ from translation_workflow.roles import can_review, exchange_languages, translati
 from translation_workflow.states import mark_reviewed
 from translation_workflow.xliff import (
     ImportRejected,
+    TranslatedUnits,
     export_xliff,
     import_xliff,
     pages_needing_translation,
@@ -120,6 +121,7 @@ def import_view(model_admin, request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         code = form.cleaned_data["language"]
+        translated_units = form.cleaned_data["translated_units"] or TranslatedUnits.REVIEW
         limit = settings.TRANSLATION_IMPORT_MAX_BYTES
         if upload.size > limit:
             problems = [
@@ -128,18 +130,17 @@ def import_view(model_admin, request):
             ]
         else:
             try:
-                pages = import_xliff(
-                    upload.read(), code, request.user, hold_back=form.cleaned_data["hold_back"]
+                results = import_xliff(
+                    upload.read(),
+                    code,
+                    request.user,
+                    hold_back=form.cleaned_data["hold_back"],
+                    translated_units=translated_units,
                 )
             except ImportRejected as rejection:
                 problems = rejection.problems
             else:
-                model_admin.message_user(
-                    request,
-                    _("Imported %(count)s pages into %(language)s. They are now up to date.")
-                    % {"count": len(pages), "language": language_name(code)},
-                    messages.SUCCESS,
-                )
+                report_import(model_admin, request, code, results)
                 return HttpResponseRedirect(
                     reverse("admin:translation_workflow_translationoverview_changelist")
                     + f"?language={code}"
@@ -153,6 +154,32 @@ def import_view(model_admin, request):
     )
     status = 400 if problems else 200
     return TemplateResponse(request, "translation_workflow/import.html", context, status=status)
+
+
+def report_import(model_admin, request, code, results):
+    """Say what became of each page in an import, in the caseworker's language."""
+    model_admin.message_user(
+        request,
+        _("The import into %(language)s is done.") % {"language": language_name(code)},
+        messages.SUCCESS,
+    )
+    for result in results:
+        values = {"page": result.page.title_sv, "state": TranslationState(result.state).label}
+        if not result.imported:
+            values["fields"] = ", ".join(field_label(name) for name, _state in result.unfinished)
+            values["states"] = ", ".join(dict.fromkeys(state for _n, state in result.unfinished))
+            message = _(
+                "“%(page)s” was not imported: the file marks %(fields)s as not finished "
+                "(%(states)s). The version stays as it was: %(state)s."
+            )
+            level = messages.WARNING
+        elif result.held_back:
+            message = _("“%(page)s”: %(state)s, held back until a reviewer has checked it.")
+            level = messages.INFO
+        else:
+            message = _("“%(page)s”: %(state)s.")
+            level = messages.INFO
+        model_admin.message_user(request, message % values, level)
 
 
 def review_view(model_admin, request, page_pk, code):

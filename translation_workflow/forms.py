@@ -12,6 +12,7 @@ from portal.languages import SOURCE_LANGUAGE
 from translation_workflow.models import TranslatorProfile
 from translation_workflow.revisions import language_name
 from translation_workflow.roles import translation_languages
+from translation_workflow.xliff import TranslatedUnits
 
 
 def language_choices(codes=None):
@@ -53,6 +54,19 @@ class XliffImportForm(forms.Form):
     file = forms.FileField(
         label=_("XLIFF file"),
         help_text=_("The file the translation agency sent back (.xlf or .xliff)."),
+    )
+    translated_units = forms.ChoiceField(
+        label=_("Texts the file marks as translated, but not signed off"),
+        choices=TranslatedUnits.choices,
+        initial=TranslatedUnits.REVIEW,
+        # Not chosen (an old form, a script): the safer choice.
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Signed-off texts (final) become up to date, machine translations are marked as "
+            "machine translations, and pages with texts the file marks as not finished are "
+            "not imported."
+        ),
     )
     hold_back = forms.BooleanField(
         label=_("Hold back the imported versions until they are reviewed"),

@@ -2,7 +2,13 @@
 
 The file format is read and written with translate-toolkit. One ``<file>`` per
 page, one ``<trans-unit>`` per text field with Swedish text; a unit's id names
-the page and the field (``page-12-body``). The body is HTML, carried as text.
+the page and the field (``page-12-body``). The body's HTML travels as XLIFF
+inline elements (``inline_markup``), so translation tools protect the tags.
+
+An import honours what the file says about each unit: its ``state``,
+``state-qualifier`` and ``approved`` decide the state of the language version
+(``unit_outcome``), and a target that is empty, the Swedish text copied, or
+drops, adds or moves the Swedish markup is refused.
 
 An import is checked completely before anything is written, and then applied
 in one transaction: a file with any problem changes nothing, and the caseworker
@@ -12,23 +18,35 @@ gets every problem listed in their own language.
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from enum import Enum
 from html.parser import HTMLParser
 
 from django.conf import settings
-from django.db import transaction
-from django.utils.html import strip_tags
+from django.db import models, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from lxml import etree
 from translate.storage import xliff
 
 from housing_info.models import Page, TranslationState
 from housing_info.rich_text import sanitize_body
 from portal.languages import SOURCE_LANGUAGE
+from translation_workflow.inline_markup import (
+    XLIFF_NAMESPACE,
+    comparable,
+    ctype,
+    html_written_as_text,
+    number_like,
+    parse_html,
+    read_inline,
+    tags_by_id,
+    to_html,
+    write_inline,
+)
 from translation_workflow.revisions import field_label, language_name
 from translation_workflow.roles import exchange_languages
 from translation_workflow.states import mark_sent_for_translation, save_with_reason, set_held_back
 
-XLIFF_NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
 UNIT_ID = re.compile(r"^page-(?P<page>\d+)-(?P<field>[a-z_]+)$")
 RICH_TEXT_FIELDS = frozenset({"body"})
 NEEDS_TRANSLATION = frozenset(
@@ -72,8 +90,9 @@ def field_note(name):
         "title": _("The page title. Short and plain."),
         "summary": _("One or two plain sentences: what the page is about."),
         "body": _(
-            "The main text, in HTML. Translate the text between the tags and keep the tags "
-            "(<p>, <h2>, <a href>, <strong>, <ul>, <li>) as they are."
+            "The main text. Your tool shows its markup (paragraphs, headings, lists, bold, "
+            "links, line breaks) as protected tags: keep every tag, around the words it "
+            "belongs to."
         ),
         "applies_to": _("Who the page applies to."),
         "duration": _("How long it lasts. Short."),
@@ -97,6 +116,17 @@ def page_note(page):
     }
 
 
+# The state an exported target says it is in, from the state of its version.
+# Text left in a missing version (a title without a body) is no translation yet.
+EXPORTED_TARGET_STATES = {
+    TranslationState.UP_TO_DATE: "final",
+    TranslationState.MACHINE: "needs-review-translation",
+    TranslationState.OUTDATED: "needs-review-translation",
+    TranslationState.MISSING: "needs-translation",
+    TranslationState.IN_TRANSLATION: "needs-translation",
+}
+
+
 def export_xliff(pages, code):
     """An XLIFF 1.2 file (bytes) asking for ``code`` versions of ``pages``."""
     store = Xliff12File(sourcelanguage=SOURCE_LANGUAGE, targetlanguage=code)
@@ -107,29 +137,63 @@ def export_xliff(pages, code):
         header = etree.Element(store.namespaced("header"))
         etree.SubElement(header, store.namespaced("note")).text = page_note(page)
         file_node.insert(0, header)
-        outdated = page.translation_state(code) == TranslationState.OUTDATED
         for name in Page.TEXT_FIELDS:
             source = getattr(page, f"{name}_{SOURCE_LANGUAGE}") or ""
             if not source:
                 continue
-            unit = store.addsourceunit(source, filename=original)
+            unit = store.addsourceunit("", filename=original)
             unit.setid(unit_id(page, name))
             element = unit.xmlelement
             element.set("resname", name)
-            if name in RICH_TEXT_FIELDS:
-                element.set("datatype", "html")
             max_length = Page._meta.get_field(name).max_length
             if max_length:
                 element.set("size-unit", "char")
                 element.set("maxwidth", str(max_length))
-            existing = getattr(page, f"{name}_{code}") or ""
-            if existing:
-                unit.target = existing
-                unit.markapproved(False)
-                target = element.find(store.namespaced("target"))
-                target.set("state", "needs-review-translation" if outdated else "translated")
+            unit.markapproved(False)
+            write_unit_texts(store, element, page, name, code)
             unit.addnote(field_note(name), origin="developer")
     return bytes(store)
+
+
+def write_unit_texts(store, element, page, name, code):
+    """The Swedish source, and the existing translation as target or alternative."""
+    source_element = element.find(store.namespaced("source"))
+    source = getattr(page, f"{name}_{SOURCE_LANGUAGE}")
+    existing = getattr(page, f"{name}_{code}") or ""
+    if name not in RICH_TEXT_FIELDS:
+        source_element.text = source
+        target = None
+        if existing:
+            target = etree.Element(store.namespaced("target"))
+            target.text = existing
+    else:
+        element.set("datatype", "html")
+        source_tree = parse_html(source)
+        write_inline(source_element, source_tree)
+        target = None
+        if existing:
+            existing_tree = parse_html(existing)
+            if number_like(existing_tree, tags_by_id(source_tree)):
+                target = etree.Element(store.namespaced("target"))
+                write_inline(target, existing_tree)
+            else:
+                # Its tags do not match the Swedish text's: a reference, not a target.
+                alternative = etree.SubElement(element, store.namespaced("alt-trans"))
+                alt_target = etree.SubElement(alternative, store.namespaced("target"))
+                alt_target.set("{http://www.w3.org/XML/1998/namespace}lang", code)
+                alt_target.text = " ".join("".join(existing_tree.texts()).split())
+    if target is None:
+        return
+    version = page.language_version(code)
+    state = page.translation_state(code)
+    if state == TranslationState.UP_TO_DATE and version.held_back:
+        # Not yet checked by a reviewer: not signed off.
+        target.set("state", "translated")
+    else:
+        target.set("state", EXPORTED_TARGET_STATES[state])
+    if state == TranslationState.MACHINE:
+        target.set("state-qualifier", "mt-suggestion")
+    source_element.addnext(target)
 
 
 def send_for_translation(pages, code, user):
@@ -145,11 +209,64 @@ class ImportRejected(Exception):
         self.problems = problems
 
 
+class UnitOutcome(Enum):
+    """What a unit's state in the file makes of its translation."""
+
+    FINAL = "final"  # final, signed-off or approved: up to date
+    TRANSLATED = "translated"  # translated (or no state): the caseworker's choice
+    MACHINE = "machine"  # a machine translation nobody signed off
+    UNFINISHED = "unfinished"  # new, needs-translation, needs-review-…: not imported
+
+
+FINISHED_STATES = frozenset({"final", "signed-off"})
+UNFINISHED_STATES = frozenset(
+    {
+        "new",
+        "needs-translation",
+        "needs-adaptation",
+        "needs-l10n",
+        "needs-review-translation",
+        "needs-review-adaptation",
+        "needs-review-l10n",
+    }
+)
+MACHINE_QUALIFIERS = frozenset({"mt-suggestion", "leveraged-mt"})
+
+
+class TranslatedUnits(models.TextChoices):
+    """What becomes of texts the file calls "translated" (not signed off)."""
+
+    REVIEW = "review", _l("Held back until a reviewer has checked them (safer)")
+    UP_TO_DATE = "up_to_date", _l("Up to date at once")
+
+
+@dataclass
+class PageImport:
+    """What the file brings for one page."""
+
+    # {field name: text to store}
+    targets: dict = field(default_factory=dict)
+    outcomes: set = field(default_factory=set)
+    # (field name, state in the file) of units that are not finished.
+    unfinished: list = field(default_factory=list)
+
+
+@dataclass
+class ImportResult:
+    """What an import did to one page's language version."""
+
+    page: Page
+    state: str
+    held_back: bool
+    imported: bool
+    unfinished: list
+
+
 @dataclass
 class ImportPlan:
     code: str
-    # {page pk: {field name: target text}}
-    targets: dict = field(default_factory=dict)
+    # {page pk: PageImport}
+    pages: dict = field(default_factory=dict)
     problems: list = field(default_factory=list)
     # (page pk, field name) of every unit in the file, good or bad.
     seen: set = field(default_factory=set)
@@ -281,15 +398,97 @@ def named_language(code):
     return code or "?"
 
 
+def unit_outcome(element, target):
+    """The outcome of a trans-unit ``element`` by its state; None for an unknown state.
+
+    Signed off (final, signed-off, approved="yes") wins over a machine origin:
+    a person vouched for the text. An unfinished state keeps the version as it
+    is, whatever the target holds (tools copy the source into it).
+    """
+    state = target.get("state") if target is not None else None
+    qualifier = target.get("state-qualifier") if target is not None else None
+    if element.get("approved") == "yes" or state in FINISHED_STATES:
+        return UnitOutcome.FINAL
+    if qualifier in MACHINE_QUALIFIERS:
+        return UnitOutcome.MACHINE
+    if state in UNFINISHED_STATES:
+        return UnitOutcome.UNFINISHED
+    if state is None or state == "translated" or state.startswith("x-"):
+        return UnitOutcome.TRANSLATED
+    return None
+
+
+def source_changed(name, source_element, current_source):
+    """Whether the file's source is not today's Swedish text (whitespace aside)."""
+    if source_element is None:
+        return True
+    if name not in RICH_TEXT_FIELDS:
+        return plain(source_element.itertext()) != plain([current_source])
+    current = parse_html(current_source)
+    tags = tags_by_id(current)
+    file_source, markup = read_inline(source_element, tags)
+    if markup or comparable(file_source) != comparable(current):
+        return True
+    # The same ids for other tags (an <em> where the export had a <strong>).
+    return any(
+        inline.get("ctype") not in (None, ctype(tags[inline.get("id")].name))
+        for inline in source_element.iter(f"{{{XLIFF_NAMESPACE}}}g", f"{{{XLIFF_NAMESPACE}}}x")
+    )
+
+
+def plain(texts):
+    """Plain text as stored: no leading, trailing or repeated whitespace, no line breaks."""
+    return " ".join("".join(texts).split())
+
+
+def markup_problems(markup, where):
+    messages = []
+    if markup.not_allowed:
+        messages.append(
+            _(
+                "The translation of “%(field)s” on the page “%(page)s” contains elements "
+                "that are not allowed: %(elements)s."
+            )
+            % {**where, "elements": ", ".join(dict.fromkeys(markup.not_allowed))}
+        )
+    if markup.unknown or markup.repeated:
+        messages.append(
+            _(
+                "The translation of “%(field)s” on the page “%(page)s” adds tags that are not "
+                "in the Swedish text: %(tags)s."
+            )
+            % {**where, "tags": ", ".join(markup.unknown + markup.repeated)}
+        )
+    if markup.dropped:
+        messages.append(
+            _(
+                "The translation of “%(field)s” on the page “%(page)s” leaves out tags of the "
+                "Swedish text: %(tags)s."
+            )
+            % {**where, "tags": ", ".join(markup.dropped)}
+        )
+    if markup.moved:
+        messages.append(
+            _(
+                "The translation of “%(field)s” on the page “%(page)s” moves tags out of the "
+                "tag they belong in: %(tags)s."
+            )
+            % {**where, "tags": ", ".join(markup.moved)}
+        )
+    return messages
+
+
 def check_unit(plan, page, name, unit, local_id):
     where = {"field": field_label(name), "page": page.title_sv, "unit": local_id}
     if (page.pk, name) in plan.seen:
         plan.problems.append(_("Unit %(unit)s appears twice in the file.") % where)
         return
     plan.seen.add((page.pk, name))
+    element = unit.xmlelement
+    source_element = element.find(f"{{{XLIFF_NAMESPACE}}}source")
+    target = element.find(f"{{{XLIFF_NAMESPACE}}}target")
     current_source = getattr(page, f"{name}_{SOURCE_LANGUAGE}") or ""
-    # Translation tools may re-wrap lines; only a change of words counts.
-    if " ".join((unit.source or "").split()) != " ".join(current_source.split()):
+    if source_changed(name, source_element, current_source):
         plan.problems.append(
             _(
                 "The Swedish text of “%(field)s” on the page “%(page)s” has changed since the "
@@ -298,12 +497,67 @@ def check_unit(plan, page, name, unit, local_id):
             % where
         )
         return
-    target = unit.target or ""
-    if not target.strip():
-        plan.problems.append(_("“%(field)s” on the page “%(page)s” has no translation.") % where)
+    outcome = unit_outcome(element, target)
+    if outcome is None:
+        plan.problems.append(
+            _("Unit %(unit)s has a state the portal does not know: %(state)s.")
+            % {**where, "state": target.get("state")}
+        )
         return
-    if name in RICH_TEXT_FIELDS:
-        removed = removed_by_sanitizer(target)
+    page_import = plan.pages.setdefault(page.pk, PageImport())
+    if outcome is UnitOutcome.UNFINISHED:
+        page_import.unfinished.append((name, target.get("state")))
+        return
+    text = checked_target(plan, page, name, target, where)
+    if text is not None:
+        page_import.outcomes.add(outcome)
+        page_import.targets[name] = text
+
+
+def checked_target(plan, page, name, target, where):
+    """The text to store from a ``target`` element, or None after listing its problems."""
+    rich = name in RICH_TEXT_FIELDS
+    current_source = getattr(page, f"{name}_{SOURCE_LANGUAGE}") or ""
+    source_tree = parse_html(current_source) if rich else None
+    if target is None:
+        tree, markup = parse_html(""), None
+    else:
+        tree, markup = read_inline(target, tags_by_id(source_tree) if rich else {})
+    typed = html_written_as_text(tree)
+    if typed:
+        # The tool did not protect the tags: what is missing or broken follows from that.
+        plan.problems.append(
+            _(
+                "The translation of “%(field)s” on the page “%(page)s” contains HTML tags "
+                "written as text instead of the tool's protected tags: %(tags)s."
+            )
+            % {**where, "tags": ", ".join(typed)}
+        )
+        return None
+    if not plain(tree.texts()):
+        plan.problems.append(_("“%(field)s” on the page “%(page)s” has no translation.") % where)
+        return None
+    if markup:
+        plan.problems.extend(markup_problems(markup, where))
+        return None
+    if rich:
+        copied = comparable(tree) == comparable(source_tree)
+        text = to_html(tree).strip()
+    else:
+        text = plain(tree.texts())
+        copied = text == plain([current_source])
+    # Words identical in both languages are a copy; a figure ("1–6") may be the same.
+    if copied and any(character.isalpha() for character in text):
+        plan.problems.append(
+            _(
+                "The translation of “%(field)s” on the page “%(page)s” is the Swedish text "
+                "copied unchanged."
+            )
+            % where
+        )
+        return None
+    if rich:
+        removed = removed_by_sanitizer(text)
         if removed:
             plan.problems.append(
                 _(
@@ -312,14 +566,9 @@ def check_unit(plan, page, name, unit, local_id):
                 )
                 % {**where, "removed": ", ".join(removed)}
             )
-            return
-    elif strip_tags(target) != target:
-        plan.problems.append(
-            _("The translation of “%(field)s” on the page “%(page)s” contains HTML tags.") % where
-        )
-        return
+            return None
     max_length = Page._meta.get_field(name).max_length
-    if max_length and len(target) > max_length:
+    if max_length and len(text) > max_length:
         plan.problems.append(
             _(
                 "The translation of “%(field)s” on the page “%(page)s” is longer than "
@@ -327,8 +576,8 @@ def check_unit(plan, page, name, unit, local_id):
             )
             % {**where, "max": max_length}
         )
-        return
-    plan.targets.setdefault(page.pk, {})[name] = target
+        return None
+    return text
 
 
 def check_complete(plan, pages):
@@ -347,23 +596,61 @@ def check_complete(plan, pages):
             )
 
 
+def version_after_import(page_import, translated_units):
+    """(state, held back) for a page whose units are all finished."""
+    if UnitOutcome.MACHINE in page_import.outcomes:
+        return TranslationState.MACHINE, False
+    if (
+        UnitOutcome.TRANSLATED in page_import.outcomes
+        and translated_units != TranslatedUnits.UP_TO_DATE
+    ):
+        return TranslationState.UP_TO_DATE, True
+    return TranslationState.UP_TO_DATE, False
+
+
 @transaction.atomic
-def import_xliff(data, code, user, *, hold_back=False):
+def import_xliff(data, code, user, *, hold_back=False, translated_units=TranslatedUnits.REVIEW):
     """Import ``code`` translations from XLIFF bytes, all or nothing.
 
-    Returns the pages written; raises ImportRejected (writing nothing) on any problem.
+    Each page's version gets the state its units say (see ``unit_outcome``);
+    a page with any unfinished unit is left as it was. ``translated_units``
+    says what "translated" units become; ``hold_back`` holds back every
+    imported version. Returns an ImportResult per page in the file; raises
+    ImportRejected (writing nothing) on any problem.
     """
     plan = read_xliff(data, code, user)
     if plan.problems:
         raise ImportRejected(plan.problems)
-    pages = Page.objects.select_for_update().in_bulk(plan.targets)
-    for page_pk, targets in plan.targets.items():
+    pages = Page.objects.select_for_update().in_bulk(plan.pages)
+    results = []
+    for page_pk, page_import in plan.pages.items():
         page = pages[page_pk]
-        for name, target in targets.items():
+        if page_import.unfinished:
+            results.append(
+                ImportResult(
+                    page=page,
+                    state=page.translation_state(code),
+                    held_back=page.language_version(code).held_back,
+                    imported=False,
+                    unfinished=page_import.unfinished,
+                )
+            )
+            continue
+        state, held = version_after_import(page_import, translated_units)
+        for name, target in page_import.targets.items():
             setattr(page, f"{name}_{code}", target)
         # The file's sources equal today's Swedish text: translated from this version.
-        page.declared_states = {code: TranslationState.UP_TO_DATE}
-        if hold_back:
+        page.declared_states = {code: state}
+        if held or hold_back:
             set_held_back(page, code, True)
         save_with_reason(page, user, f"imported {code}")
-    return list(pages.values())
+        results.append(
+            ImportResult(
+                page=page,
+                state=page.translation_state(code),
+                held_back=page.language_version(code).held_back,
+                imported=True,
+                unfinished=[],
+            )
+        )
+    return results

@@ -1,14 +1,19 @@
 """The workflow's admin pages: export, import with problems listed, review."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
+from lxml import etree
 
 from housing_info.models import Page, TranslationState
 from tests.factories import make_page, make_user
-from translation_workflow.xliff import Xliff12File
+from tests.translation_workflow.xliff_files import SORANI, fill_targets
+from translation_workflow.revisions import language_name
+from translation_workflow.xliff import XLIFF_NAMESPACE, Xliff12File, export_xliff
 
 pytestmark = pytest.mark.django_db
 
@@ -104,3 +109,54 @@ def test_the_translator_languages_form_offers_every_language_but_swedish(client)
         reverse("admin:translation_workflow_translatorprofile_add")
     ).content.decode()
     assert 'value="ti"' in content and 'value="sv"' not in content
+
+
+def sv(message, **values):
+    with translation.override("sv"):
+        text = translation.gettext(message)
+    return text % values if values else text
+
+
+def test_the_import_form_offers_the_safer_choice_for_translated_texts_first(editor_client):
+    content = editor_client.get(reverse(IMPORT)).content.decode()
+    assert sv("Texts the file marks as translated, but not signed off") in content
+    review = re.search(r'<input[^>]*name="translated_units"[^>]*value="review"[^>]*>', content)
+    assert review and "checked" in review.group(0)
+
+
+def test_the_import_report_says_in_swedish_what_became_of_each_page(editor_client):
+    finished, held, unfinished = make_page(), make_page(), make_page()
+    texts = {**SORANI}
+    data = export_xliff([finished, held, unfinished], "ckb")
+    data = fill_targets(data, texts, state="final")
+    # The second page comes back "translated", the third still needs translation.
+    root = etree.fromstring(data)
+    for unit in root.iter(f"{{{XLIFF_NAMESPACE}}}trans-unit"):
+        page_pk = int(unit.get("id").split("-")[1])
+        target = unit.find(f"{{{XLIFF_NAMESPACE}}}target")
+        if page_pk == held.pk:
+            target.set("state", "translated")
+        elif page_pk == unfinished.pk and unit.get("id").endswith("-body"):
+            target.set("state", "needs-translation")
+    upload = SimpleUploadedFile("ckb.xlf", etree.tostring(root))
+    response = editor_client.post(
+        reverse(IMPORT),
+        {"language": "ckb", "file": upload, "translated_units": "review"},
+        follow=True,
+    )
+    content = response.content.decode()
+    up_to_date = sv("Up to date")
+    assert sv("The import into %(language)s is done.", language=language_name("ckb")) in content
+    assert sv("“%(page)s”: %(state)s.", page=finished.title_sv, state=up_to_date) in content
+    assert (
+        sv(
+            "“%(page)s”: %(state)s, held back until a reviewer has checked it.",
+            page=held.title_sv,
+            state=up_to_date,
+        )
+        in content
+    )
+    assert sv("Missing") in content and unfinished.title_sv in content
+    assert "needs-translation" in content
+    assert Page.objects.get(pk=unfinished.pk).translation_state("ckb") == TranslationState.MISSING
+    assert Page.objects.get(pk=held.pk).language_version("ckb").held_back
