@@ -222,7 +222,7 @@ CELERY_WORKER_MAX_TASKS_PER_CHILD = _env_whole_number(
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 # Size budget: printable pages larger than this (bytes of HTML) get no PDF.
-PDF_MAX_HTML_BYTES = _env_whole_number("PDF_MAX_HTML_BYTES", 300_000, minimum=1000)
+PDF_MAX_HTML_BYTES = _env_whole_number("PDF_MAX_HTML_BYTES", 250_000, minimum=1000)
 # --- end of background tasks ---------------------------------------------------
 
 # Visitors get no cookies: language lives in the URL, never in a cookie or session.

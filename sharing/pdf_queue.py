@@ -69,7 +69,14 @@ def request_render(page_id, code, kind, version):
             return FAILED
         if not redis_client.set(_key("lock", *arguments), 1, nx=True, ex=lock_seconds()):
             return QUEUED
-        render_stored_pdf.apply_async(arguments, expires=lock_seconds(), retry=False)
+        # The time budget travels with the task, so it is the one these settings name.
+        render_stored_pdf.apply_async(
+            arguments,
+            expires=lock_seconds(),
+            retry=False,
+            soft_time_limit=settings.CELERY_TASK_SOFT_TIME_LIMIT,
+            time_limit=settings.CELERY_TASK_TIME_LIMIT,
+        )
     except Exception as error:  # noqa: BLE001 - a broker outage must not reach readers
         logger.warning("Could not queue a PDF render (worker queue unavailable): %s", error)
     return QUEUED
