@@ -79,6 +79,19 @@ def is_too_large(html):
     return len(html.encode()) > settings.PDF_MAX_HTML_BYTES
 
 
+def _version_key(page_id, kind):
+    current = generation.current()
+    if current is None:
+        return None
+    return f"sharing:pdf-version:{current}:{page_id}:{translation.get_language()}:{kind}"
+
+
+def remembered_version(page_id, kind):
+    """The version worked out before under this generation, or None: no HTML is rendered."""
+    key = _version_key(page_id, kind)
+    return None if key is None else cache.get(key)
+
+
 def pdf_version(page, kind):
     """The version of ``page``'s PDF in the active language, or TOO_LARGE.
 
@@ -86,15 +99,13 @@ def pdf_version(page, kind):
     remembered under the page cache's generation, which changes with every
     change readers can see.
     """
-    code = translation.get_language()
-    current = generation.current()
-    key = f"sharing:pdf-version:{current}:{page.pk}:{code}:{kind}"
-    if current is not None:
+    key = _version_key(page.pk, kind)
+    if key is not None:
         remembered = cache.get(key)
         if remembered is not None:
             return remembered
     html = pdf_html(page, kind)
     version = TOO_LARGE if is_too_large(html) else version_of(kind, html)
-    if current is not None:
+    if key is not None:
         cache.set(key, version, settings.PAGE_CACHE_TIMEOUT)
     return version

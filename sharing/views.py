@@ -24,7 +24,13 @@ from sharing import pdf_queue, pdf_store
 from sharing.models import SlugRedirect
 from sharing.pdf import pdf_available
 from sharing.permalinks import page_permalink, topic_permalink
-from sharing.printing import TEMPLATES, TOO_LARGE, pdf_version, print_context
+from sharing.printing import (
+    TEMPLATES,
+    TOO_LARGE,
+    pdf_version,
+    print_context,
+    remembered_version,
+)
 from sharing.qr import qr_png, qr_svg
 
 # QR codes depend only on the slug and PORTAL_BASE_URL: caches may keep them.
@@ -116,36 +122,43 @@ def reader_page(request, slug):
     return page
 
 
-def printable_instead(request, page, kind, note):
+def printable_instead(request, slug, kind, note):
     """The printable page or poster, with a note on why it is not the PDF; never cached."""
-    template = TEMPLATES[kind]
-    response = render(request, template, {**print_context(page), "pdf_note": note})
+    page = reader_page(request, slug)
+    response = render(request, TEMPLATES[kind], {**print_context(page), "pdf_note": note})
     patch_cache_control(response, no_store=True)
     return response
 
 
-def stored_pdf(request, page, kind):
+def stored_pdf(request, slug, kind):
     """The stored PDF of this version of the page, or the printable view while it is rendered.
 
     Only the canonical address is answered: a query string is redirected away,
-    so it can neither start a render nor fill a cache with copies.
+    so it can neither start a render nor fill a cache with copies. A stored
+    PDF is sent after one small query, without loading the page's texts.
     """
     if request.META.get("QUERY_STRING"):
-        return HttpResponsePermanentRedirect(request.path)
+        response = HttpResponsePermanentRedirect(request.path)
+        patch_cache_control(response, public=True, max_age=PDF_MAX_AGE)
+        return response
+    found = Page.objects.filter(slug=slug).values_list("pk", "published").first()
+    if found is None or not (found[1] or is_staff(request)):
+        raise Http404
+    page_id = found[0]
     code = translation.get_language()
     if not pdf_available(code):
         # No renderer or no font for this script here: the printable page instead.
-        return redirect(PRINTABLE_VIEWS[kind], slug=page.slug)
-    version = pdf_version(page, kind)
+        return redirect(PRINTABLE_VIEWS[kind], slug=slug)
+    version = remembered_version(page_id, kind) or pdf_version(reader_page(request, slug), kind)
     if version == TOO_LARGE:
-        return printable_instead(request, page, kind, PDF_UNAVAILABLE)
-    name = pdf_store.stored_name(page.pk, code, kind, version)
+        return printable_instead(request, slug, kind, PDF_UNAVAILABLE)
+    name = pdf_store.stored_name(page_id, code, kind, version)
     if not pdf_store.is_stored(name):
-        outcome = pdf_queue.request_render(page.pk, code, kind, version)
+        outcome = pdf_queue.request_render(page_id, code, kind, version)
         if outcome == pdf_queue.FAILED:
-            return printable_instead(request, page, kind, PDF_UNAVAILABLE)
+            return printable_instead(request, slug, kind, PDF_UNAVAILABLE)
         if outcome != pdf_queue.RENDERED or not pdf_store.is_stored(name):
-            return printable_instead(request, page, kind, PDF_BEING_PREPARED)
+            return printable_instead(request, slug, kind, PDF_BEING_PREPARED)
     etag = f'"{version}"'
     response = get_conditional_response(request, etag=etag)
     if response is None:
@@ -153,7 +166,7 @@ def stored_pdf(request, page, kind):
         response = FileResponse(
             default_storage.open(name, "rb"),
             content_type="application/pdf",
-            filename=f"{page.slug}{suffix}-{code}.pdf",
+            filename=f"{slug}{suffix}-{code}.pdf",
         )
     response["ETag"] = etag
     patch_cache_control(response, public=True, max_age=PDF_MAX_AGE)
@@ -168,7 +181,7 @@ def printable(request, slug):
 
 @require_safe
 def page_pdf(request, slug):
-    return stored_pdf(request, reader_page(request, slug), "page")
+    return stored_pdf(request, slug, "page")
 
 
 @require_safe
@@ -179,7 +192,7 @@ def poster(request, slug):
 
 @require_safe
 def poster_pdf(request, slug):
-    return stored_pdf(request, reader_page(request, slug), "poster")
+    return stored_pdf(request, slug, "poster")
 
 
 @require_safe
