@@ -77,6 +77,6 @@ def request_render(page_id, code, kind, version):
             soft_time_limit=settings.CELERY_TASK_SOFT_TIME_LIMIT,
             time_limit=settings.CELERY_TASK_TIME_LIMIT,
         )
-    except Exception as error:  # noqa: BLE001 - a broker outage must not reach readers
+    except Exception as error:  # a broker or Redis outage must not reach readers
         logger.warning("Could not queue a PDF render (worker queue unavailable): %s", error)
     return QUEUED
