@@ -184,6 +184,54 @@ STORAGES = {
     },
 }
 
+# --- Background tasks (Celery) and stored PDFs (sharing) ---------------------
+# PDFs and posters are rendered by a Celery worker (`celery -A portal worker`)
+# and stored in the default storage under MEDIA_ROOT, which web and worker
+# share. Nothing under MEDIA_ROOT is served by URL: the PDF views check access
+# and send the file. See docs/deployment.md.
+
+
+def _env_whole_number(name, default, minimum=0):
+    """A whole number from the environment, or a clear error naming the variable."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = None
+    if value is None or value < minimum:
+        raise ImproperlyConfigured(f"{name} must be a whole number of at least {minimum}: {raw!r}")
+    return value
+
+
+MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", "") or BASE_DIR / "media")
+MEDIA_URL = "media/"
+# The broker: CELERY_BROKER_URL, else the Redis the cache uses. Without one
+# (development), tasks run at once in the web process ("eager").
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "") or os.environ.get("REDIS_URL", "")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_IGNORE_RESULT = True
+# Time budget of one task: an exception at the soft limit, the process killed at the hard one.
+CELERY_TASK_SOFT_TIME_LIMIT = _env_whole_number("CELERY_TASK_SOFT_TIME_LIMIT", 30, minimum=1)
+CELERY_TASK_TIME_LIMIT = _env_whole_number("CELERY_TASK_TIME_LIMIT", 45, minimum=1)
+if CELERY_TASK_TIME_LIMIT <= CELERY_TASK_SOFT_TIME_LIMIT:
+    raise ImproperlyConfigured(
+        "CELERY_TASK_TIME_LIMIT must be larger than CELERY_TASK_SOFT_TIME_LIMIT."
+    )
+# A bounded pool: this many renders at once per worker, one task fetched at a time.
+CELERY_WORKER_CONCURRENCY = _env_whole_number("CELERY_WORKER_CONCURRENCY", 2, minimum=1)
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# WeasyPrint's memory grows with what it rendered: a fresh process now and then.
+CELERY_WORKER_MAX_TASKS_PER_CHILD = _env_whole_number(
+    "CELERY_WORKER_MAX_TASKS_PER_CHILD", 100, minimum=1
+)
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# Size budget: printable pages larger than this (bytes of HTML) get no PDF.
+PDF_MAX_HTML_BYTES = _env_whole_number("PDF_MAX_HTML_BYTES", 250_000, minimum=1000)
+# --- end of background tasks ---------------------------------------------------
+
 # Visitors get no cookies: language lives in the URL, never in a cookie or session.
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG

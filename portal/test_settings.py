@@ -3,7 +3,9 @@
 DATABASE_URL still chooses the database, so CI runs the same suite on PostgreSQL.
 """
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -35,3 +37,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": Path(tempfile.gettempdir()) / f"housing-portal-tests-{os.getpid()}.sqlite3"
     }
+
+# Rendered PDFs go to a folder of this run's own; tasks run at once in the test
+# process, even where REDIS_URL names a broker (the worker tests start their own).
+MEDIA_ROOT = Path(tempfile.gettempdir()) / f"housing-portal-media-{os.getpid()}"
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
+CELERY_TASK_ALWAYS_EAGER = True

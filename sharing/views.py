@@ -1,17 +1,18 @@
 """Permalinks, QR codes, printable pages, PDFs, posters and the embeddable topic view."""
 
+from django.core.files.storage import default_storage
 from django.http import (
+    FileResponse,
     Http404,
     HttpResponse,
     HttpResponsePermanentRedirect,
     HttpResponseRedirect,
 )
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.safestring import mark_safe
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from housing_info.models import Page, Topic
@@ -19,14 +20,31 @@ from housing_info.negotiation import preferred_language
 from housing_info.views import is_staff, published_pages
 from portal.embedding import embeddable
 from portal.languages import SOURCE_LANGUAGE, direction
+from sharing import pdf_queue, pdf_store
 from sharing.models import SlugRedirect
-from sharing.pdf import pdf_available, render_pdf
+from sharing.pdf import pdf_available
 from sharing.permalinks import page_permalink, topic_permalink
+from sharing.printing import (
+    TEMPLATES,
+    TOO_LARGE,
+    pdf_version,
+    print_context,
+    remembered_version,
+)
 from sharing.qr import qr_png, qr_svg
 
 # QR codes depend only on the slug and PORTAL_BASE_URL: caches may keep them.
 QR_MAX_AGE = 24 * 60 * 60
 PDF_MAX_AGE = 10 * 60
+PRINTABLE_VIEWS = {"page": "sharing:print", "poster": "sharing:poster"}
+PDF_BEING_PREPARED = _(
+    "The PDF of this page is being prepared. Here is the printable page for now: "
+    "try the PDF again in a minute, or print this page from your browser."
+)
+PDF_UNAVAILABLE = _(
+    "A PDF of this page cannot be made. Print this page from your browser instead; "
+    "most browsers can also save it as a PDF."
+)
 
 
 def redirect_to_reader_language(request, obj):
@@ -104,33 +122,53 @@ def reader_page(request, slug):
     return page
 
 
-def print_context(page, for_pdf=False):
-    """What the printable page, its PDF and the poster show, in the active language."""
-    reader_language = translation.get_language()
-    shown_language = page.text_language(reader_language)
-    permalink = page_permalink(page)
-    return {
-        "page": page,
-        "text": page.text(shown_language),
-        "shown_language": shown_language,
-        "shown_dir": direction(shown_language),
-        "is_fallback": shown_language != reader_language,
-        "contacts": page.contact_points.all(),
-        "permalink": permalink,
-        # Our own generated SVG, not user input: safe to place in the page.
-        "qr_svg": mark_safe(qr_svg(permalink, title=permalink, inline=True).decode()),  # noqa: S308
-        "for_pdf": for_pdf,
-    }
+def printable_instead(request, slug, kind, note):
+    """The printable page or poster, with a note on why it is not the PDF; never cached."""
+    page = reader_page(request, slug)
+    response = render(request, TEMPLATES[kind], {**print_context(page), "pdf_note": note})
+    patch_cache_control(response, no_store=True)
+    return response
 
 
-def pdf_response(request, page, template, suffix=""):
+def stored_pdf(request, slug, kind):
+    """The stored PDF of this version of the page, or the printable view while it is rendered.
+
+    Only the canonical address is answered: a query string is redirected away,
+    so it can neither start a render nor fill a cache with copies. A stored
+    PDF is sent after one small query, without loading the page's texts.
+    """
+    if request.META.get("QUERY_STRING"):
+        response = HttpResponsePermanentRedirect(request.path)
+        patch_cache_control(response, public=True, max_age=PDF_MAX_AGE)
+        return response
+    found = Page.objects.filter(slug=slug).values_list("pk", "published").first()
+    if found is None or not (found[1] or is_staff(request)):
+        raise Http404
+    page_id = found[0]
     code = translation.get_language()
-    html = render_to_string(template, print_context(page, for_pdf=True), request=request)
-    response = HttpResponse(
-        render_pdf(html, base_url=request.build_absolute_uri("/")),
-        content_type="application/pdf",
-    )
-    response["Content-Disposition"] = f'inline; filename="{page.slug}{suffix}-{code}.pdf"'
+    if not pdf_available(code):
+        # No renderer or no font for this script here: the printable page instead.
+        return redirect(PRINTABLE_VIEWS[kind], slug=slug)
+    version = remembered_version(page_id, kind) or pdf_version(reader_page(request, slug), kind)
+    if version == TOO_LARGE:
+        return printable_instead(request, slug, kind, PDF_UNAVAILABLE)
+    name = pdf_store.stored_name(page_id, code, kind, version)
+    if not pdf_store.is_stored(name):
+        outcome = pdf_queue.request_render(page_id, code, kind, version)
+        if outcome == pdf_queue.FAILED:
+            return printable_instead(request, slug, kind, PDF_UNAVAILABLE)
+        if outcome != pdf_queue.RENDERED or not pdf_store.is_stored(name):
+            return printable_instead(request, slug, kind, PDF_BEING_PREPARED)
+    etag = f'"{version}"'
+    response = get_conditional_response(request, etag=etag)
+    if response is None:
+        suffix = "-poster" if kind == "poster" else ""
+        response = FileResponse(
+            default_storage.open(name, "rb"),
+            content_type="application/pdf",
+            filename=f"{slug}{suffix}-{code}.pdf",
+        )
+    response["ETag"] = etag
     patch_cache_control(response, public=True, max_age=PDF_MAX_AGE)
     return response
 
@@ -143,11 +181,7 @@ def printable(request, slug):
 
 @require_safe
 def page_pdf(request, slug):
-    page = reader_page(request, slug)
-    if not pdf_available(translation.get_language()):
-        # No renderer or no font for this script here: the printable page instead.
-        return redirect("sharing:print", slug=page.slug)
-    return pdf_response(request, page, "sharing/printable.html")
+    return stored_pdf(request, slug, "page")
 
 
 @require_safe
@@ -158,10 +192,7 @@ def poster(request, slug):
 
 @require_safe
 def poster_pdf(request, slug):
-    page = reader_page(request, slug)
-    if not pdf_available(translation.get_language()):
-        return redirect("sharing:poster", slug=page.slug)
-    return pdf_response(request, page, "sharing/poster.html", suffix="-poster")
+    return stored_pdf(request, slug, "poster")
 
 
 @require_safe

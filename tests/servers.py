@@ -262,3 +262,54 @@ class HttpClient:
             path,
             {**fields, "otp_token": otp_token, "csrfmiddlewaretoken": self.csrf_token(form.text)},
         )
+
+
+class CeleryWorker:
+    """A Celery worker of the portal (`celery -A portal worker`), as compose runs it."""
+
+    def __init__(self, env, concurrency=1):
+        self.env = env
+        self.concurrency = concurrency
+        self.log = tempfile.NamedTemporaryFile(prefix="portal-celery-", suffix=".log")  # noqa: SIM115
+        self.process = None
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [
+                *(sys.executable, "-m", "celery", "-A", "portal", "worker"),
+                *("--loglevel", "INFO", "--concurrency", str(self.concurrency)),
+                *("--hostname", f"test-{os.getpid()}-{free_port()}@%h"),
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+            ],
+            cwd=ROOT,
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def wait_for(self, condition, timeout=90.0):
+        """Wait until ``condition()`` is true; fail with the worker's log if it never is."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if condition():
+                return
+            if self.process.poll() is not None:
+                break
+            time.sleep(0.2)
+        pytest.fail(f"the worker did not get there; its log:\n{self.output()}")
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=10)
+        self.log.close()
+
+    def output(self):
+        return Path(self.log.name).read_text(errors="replace")

@@ -23,6 +23,17 @@ def fresh_caches():
     fonts.has_font_for.cache_clear()
 
 
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+def pdf_bytes(response):
+    """The body of a PDF, which the portal sends as a stored file."""
+    return b"".join(response.streaming_content)
+
+
 def pdf_text(content):
     return "".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
 
@@ -35,7 +46,7 @@ def test_pdf_contains_the_pages_own_words_in_arabic_and_tigrinya(client, page, c
     response = client.get(f"/{code}/{page.slug}/pdf/")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    text = pdf_text(response.content)
+    text = pdf_text(pdf_bytes(response))
     for field in fields:
         for word in getattr(page, field).split():
             assert word.strip("።.") in text, word
@@ -46,7 +57,7 @@ def test_arabic_pdf_is_laid_out_right_to_left(client, page):
     # Arabic text extracted in logical order proves shaping kept the characters;
     # the body must run right to left: its lines end at the right margin.
     response = client.get(f"/ar/{page.slug}/pdf/")
-    reader = PdfReader(io.BytesIO(response.content))
+    reader = PdfReader(io.BytesIO(pdf_bytes(response)))
     page_width = float(reader.pages[0].mediabox.width)
     positions = []
 
@@ -62,7 +73,7 @@ def test_arabic_pdf_is_laid_out_right_to_left(client, page):
 @needs_renderer
 def test_pdf_of_ethiopic_page_embeds_an_ethiopic_font(client, page):
     response = client.get(f"/ti/{page.slug}/pdf/")
-    reader = PdfReader(io.BytesIO(response.content))
+    reader = PdfReader(io.BytesIO(pdf_bytes(response)))
     font_names = set()
     for pdf_page in reader.pages:
         for font in pdf_page["/Resources"]["/Font"].values():
@@ -75,7 +86,7 @@ def test_poster_pdf_has_the_title_and_permalink(client, settings, page):
     settings.PORTAL_BASE_URL = "https://bostad.goteborg.se"
     response = client.get(f"/ar/{page.slug}/poster/pdf/")
     assert response["Content-Type"] == "application/pdf"
-    text = pdf_text(response.content)
+    text = pdf_text(pdf_bytes(response))
     assert page.title_ar.split()[0] in text
     assert f"bostad.goteborg.se/p/{page.slug}/" in text.replace("\n", "")
 
@@ -96,7 +107,7 @@ def test_page_with_a_picture_on_another_server_still_renders(client):
     page = make_page(body_sv='<p>Hyra<img src="https://tracker.example/pixel.png"></p>')
     response = client.get(f"/sv/{page.slug}/pdf/")
     assert response.status_code == 200
-    assert "Hyra" in pdf_text(response.content)
+    assert "Hyra" in pdf_text(pdf_bytes(response))
 
 
 def test_without_weasyprint_pages_link_the_printable_view(client, page, monkeypatch, fresh_caches):
