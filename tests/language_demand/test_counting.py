@@ -89,7 +89,9 @@ def test_fifty_requests_for_an_unknown_language_from_one_client_count_once(clien
 
 
 def test_one_client_behind_the_proxy_is_told_apart_from_another(client, local_store, settings):
-    settings.PROXY_COUNT = 1
+    from portal.client_address import parse_networks
+
+    settings.TRUSTED_PROXIES = parse_networks(["10.0.0.2"])
     for address in ["203.0.113.9", "203.0.113.9", "198.51.100.7"]:
         client.get(
             "/en/",
