@@ -9,6 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from page_cache.invalidation import reader_content
 from portal.languages import SOURCE_LANGUAGE
 from portal.text_folding import fold
 
@@ -20,6 +21,7 @@ FALLBACK_LANGUAGES = ("en", SOURCE_LANGUAGE)
 SWEDISH_LAST_LETTERS = {"å": "{", "ä": "|", "ö": "}"}
 
 
+@reader_content
 class Term(models.Model):
     slug = models.SlugField(_("slug"), unique=True)
     term = models.CharField(

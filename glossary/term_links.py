@@ -5,10 +5,13 @@ explanations, but they change only when someone edits the glossary, and every
 such change starts a new cache generation on every app instance
 (``page_cache.invalidation``). So each process reads them once per generation
 and language, not on every page view. Without a generation (the cache cannot be
-reached), or inside a transaction that might still be rolled back, they are
-read every time and not remembered.
+reached, or this thread's transaction changed content it has not committed),
+or inside a transaction that might still be rolled back, they are read every
+time and not remembered. The remembered links are shared by the process's
+threads and replaced whole, never changed in place.
 """
 
+import threading
 from types import MappingProxyType
 
 from django.db import connection
@@ -18,8 +21,11 @@ from django.utils import translation
 from glossary.models import Term
 from page_cache import generation
 
-# {(generation, language code): links}, for the current generation only.
-_remembered = {}
+# (generation, {language code: links}), for one generation only. Readers take
+# the pair as it is; a writer replaces it whole, under the lock, so no thread
+# ever sees a dictionary change under it.
+_remembered = (None, MappingProxyType({}))
+_writing = threading.Lock()
 
 
 def read_term_links(language_code):
@@ -35,15 +41,17 @@ def read_term_links(language_code):
 
 def term_links(language_code):
     """The glossary's links for ``language_code`` (read-only), remembered per generation."""
+    global _remembered
     current = generation.current()
-    key = (current, language_code)
-    links = _remembered.get(key)
-    if links is not None:
-        return links
+    seen, by_language = _remembered
+    if current is not None and seen == current and language_code in by_language:
+        return by_language[language_code]
     links = MappingProxyType(read_term_links(language_code))
     # What a transaction read may still be rolled back: keep it to itself.
     if current is not None and not connection.in_atomic_block:
-        if any(generation_seen != current for generation_seen, _code in _remembered):
-            _remembered.clear()
-        _remembered[key] = links
+        with _writing:
+            seen, by_language = _remembered
+            kept = dict(by_language) if seen == current else {}
+            kept[language_code] = links
+            _remembered = (current, MappingProxyType(kept))
     return links

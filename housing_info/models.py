@@ -18,6 +18,7 @@ from django_prose_editor.fields import ProseEditorField
 
 from housing_info.addresses import slug_url
 from housing_info.rich_text import BODY_EXTENSIONS, sanitize_body
+from page_cache.invalidation import reader_content
 from portal.languages import SOURCE_LANGUAGE
 
 # Where a reader's language is missing, English is the most widely read
@@ -25,6 +26,7 @@ from portal.languages import SOURCE_LANGUAGE
 FALLBACK_LANGUAGES = ("en", SOURCE_LANGUAGE)
 
 
+@reader_content
 class Topic(models.Model):
     slug = models.SlugField(_("slug"), unique=True)
     title = models.CharField(_("title"), max_length=120)
@@ -43,6 +45,7 @@ class Topic(models.Model):
         return slug_url("housing_info:topic", self.slug)
 
 
+@reader_content
 class ContactPoint(models.Model):
     slug = models.SlugField(_("slug"), unique=True)
     name = models.CharField(_("name"), max_length=150)
@@ -144,6 +147,7 @@ class PageQuerySet(models.QuerySet):
         return self.select_related("topic").order_by("topic__order", "order", "slug")
 
 
+@reader_content
 class Page(models.Model):
     class Kind(models.TextChoices):
         HOUSING_OPTION = "housing_option", _("Housing option")
@@ -288,6 +292,7 @@ class Page(models.Model):
         return {field: getattr(self, f"{field}_{code}", "") or "" for field in self.TEXT_FIELDS}
 
 
+@reader_content
 class PathwayStep(models.Model):
     slug = models.SlugField(_("slug"), unique=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)

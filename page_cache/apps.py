@@ -7,6 +7,6 @@ class PageCacheConfig(AppConfig):
     verbose_name = _("Page cache")
 
     def ready(self):
-        from page_cache import invalidation
+        from page_cache import checks, invalidation  # noqa: F401 - checks registers itself
 
         invalidation.connect()

@@ -1,50 +1,52 @@
-"""Any saved, deleted or re-linked object starts a new cache generation.
+"""A change to what readers see starts a new cache generation, once per transaction.
 
-The receivers listen to every model, so models that apps add later are covered
-without any change here. Only models listed in ``PAGE_CACHE_IGNORED_MODELS``
-(an app label, or ``app_label.modelname``) are left out: sessions, the admin's
-log, login-attempt records, one-time-password devices, and counters that change
-on every visit. A change to those never changes what a visitor reads, and
-bumping on them would empty the cache on every login or every counted visit.
+Models opt in: a model whose rows readers see on a public page is registered
+with ``@reader_content`` where it is defined. Saving, deleting or re-linking
+(many-to-many) a row of such a model bumps the generation when the transaction
+commits; everything else never does: logins (``last_login``), sessions, page
+history, the admin's log, login attempts, one-time-password devices, counters
+and feedback. A model added later invalidates nothing until it is registered
+(``tests/page_cache/test_invalidation.py`` fails for a model that is neither
+registered nor named there as never shown to readers).
 
-The generation is bumped at once (so the same process sees its own change) and
-again when the transaction commits, so that no other instance can cache a page
-rendered from data read before the commit under the new generation.
+Changes made without signals (``QuerySet.update()``, raw SQL, a restore) need
+``python manage.py invalidate_page_cache``.
 """
 
-from django.conf import settings
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
 from page_cache import generation
 
 M2M_CHANGES = {"post_add", "post_remove", "post_clear"}
 
-
-def is_ignored(model):
-    ignored = {label.lower() for label in settings.PAGE_CACHE_IGNORED_MODELS}
-    meta = model._meta
-    return meta.app_label.lower() in ignored or meta.label_lower in ignored
+_reader_content = set()
 
 
-def content_changed(using=None):
-    generation.bump()
-    transaction.on_commit(generation.bump, using=using, robust=True)
+def reader_content(model):
+    """Class decorator: rows of ``model`` are shown to readers."""
+    _reader_content.add(model)
+    return model
+
+
+def is_reader_content(model):
+    return model._meta.concrete_model in _reader_content
 
 
 def on_save_or_delete(sender, using=None, **kwargs):
-    if not is_ignored(sender):
-        content_changed(using)
+    if is_reader_content(sender):
+        generation.bump_when_committed(using)
 
 
-def on_m2m_changed(sender, action, using=None, **kwargs):
-    if action in M2M_CHANGES and not is_ignored(sender):
-        content_changed(using)
+def on_m2m_changed(sender, instance, action, model, using=None, **kwargs):
+    if action in M2M_CHANGES and (is_reader_content(type(instance)) or is_reader_content(model)):
+        generation.bump_when_committed(using)
 
 
 def on_migrate(sender, **kwargs):
     # Every release runs migrate; pages rendered by the old code are dropped.
-    generation.bump()
+    # post_migrate is sent once per app: bump once.
+    if sender.name == "page_cache":
+        generation.bump()
 
 
 def connect():

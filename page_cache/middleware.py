@@ -11,12 +11,16 @@ The key holds the static files' manifest hash (so a release with new CSS never
 serves pages that link the old files), whether the client takes gzip, the host
 and the full path with its query string; the entry holds the cache generation
 it was rendered under (see ``generation.py``) and is used only while that is
-still the current one. The stored response keeps every header the inner middleware set
+still the current one. After an invalidation, the first request for a page
+renders it under a short lock (``add`` in the shared cache); others asking for
+the same page meanwhile wait for that copy, so each page is rendered once
+however many readers arrive at once. The stored response keeps every header the inner middleware set
 (CSP, Permissions-Policy, Content-Language, a gzip body), so a hit is answered
 here without touching sessions, templates or the database.
 """
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
@@ -30,6 +34,10 @@ CACHEABLE_METHODS = {"GET", "HEAD"}
 UNSHAREABLE = {"private", "no-store", "no-cache"}
 MAX_PATH_LENGTH = 1000
 STATUS_HEADER = "X-Page-Cache"
+# The longest a request waits for another one rendering the same page (and the
+# lock's lifetime, should its holder die), and how often it looks.
+RENDER_LOCK_SECONDS = 10
+RENDER_POLL_SECONDS = 0.02
 
 
 def accepts_gzip(request):
@@ -41,6 +49,10 @@ def is_anonymous(request):
         settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "HTTP_AUTHORIZATION" not in request.META
     )
+
+
+def is_current(stored, current):
+    return stored is not None and stored[0] == current
 
 
 def forbids_sharing(response):
@@ -78,9 +90,27 @@ class PageCacheMiddleware:
             # The generation and the page come back together: one round trip.
             current, stored = generation.current_and(key)
             if current is None:
-                key = None  # the cache cannot be reached: render, do not store
-            elif stored is not None and stored[0] == current:
+                key = None  # no cache to use: render, do not store
+            elif is_current(stored, current):
                 return self.rebuild(stored[1])
+        if key is None:
+            return self.respond(request, None, None)
+        # After an invalidation, many readers ask for the same page at once:
+        # one renders it, the others wait for its copy.
+        cache = generation.page_cache()
+        lock = f"{key}:rendering:{current}"
+        if not cache.add(lock, True, timeout=RENDER_LOCK_SECONDS):
+            stored = self.wait_for_render(cache, key, lock, current)
+            if stored is not None:
+                return self.rebuild(stored[1])
+            return self.respond(request, key, current)
+        try:
+            return self.respond(request, key, current)
+        finally:
+            cache.delete(lock)
+
+    def respond(self, request, key, current):
+        """The view's response, stored under ``key`` when it is the same for everyone."""
         with generation.rendering_under(current):
             response = self.get_response(request)
         if key is not None and is_shareable(response):
@@ -97,6 +127,19 @@ class PageCacheMiddleware:
         else:
             self.mark_private(request, response)
         return response
+
+    @staticmethod
+    def wait_for_render(cache, key, lock, current):
+        """The copy another request is rendering, or None when it will not come."""
+        deadline = time.monotonic() + RENDER_LOCK_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(RENDER_POLL_SECONDS)
+            found = cache.get_many([key, lock])
+            if is_current(found.get(key), current):
+                return found[key]
+            if lock not in found:
+                return None  # rendered, but not storable (a 404, a cookie): render it here
+        return None
 
     def key_for(self, request):
         """The cache key of this request, or None when it must not be cached."""

@@ -4,7 +4,11 @@ PORT (default 8000) is the port gunicorn listens on, and the one the image's
 health check asks (`portal/healthcheck.py`); WEB_CONCURRENCY (default 3) the
 number of sync workers. Access lines go to standard output without query
 strings (`portal/log_privacy.py`): the answers of "What applies to me?" and
-search words never reach a log.
+search words never reach a log. Each worker, before it serves, runs the
+portal's shared-cache check (``portal.E001``, see ``page_cache/checks.py``)
+with the number of workers gunicorn really starts, whichever way it was set
+(``--workers``, ``WEB_CONCURRENCY``): several processes without Redis stop
+gunicorn with the check's message instead of serving stale pages.
 """
 
 import sys
@@ -23,3 +27,15 @@ logger_class = "portal.log_privacy.QueryFreeGunicornLogger"
 # No control socket (gunicorn >= 25.1): a container has no use for gunicornc,
 # and two instances on one host must not share $HOME/.gunicorn/gunicorn.ctl.
 control_socket_disable = True
+
+
+def post_worker_init(worker):
+    from gunicorn.arbiter import Arbiter
+
+    from page_cache.checks import shared_cache_errors
+
+    errors = shared_cache_errors(worker.cfg.workers)
+    for error in errors:
+        worker.log.error("%s: %s HINT: %s", error.id, error.msg, error.hint)
+    if errors:
+        sys.exit(Arbiter.WORKER_BOOT_ERROR)

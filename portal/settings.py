@@ -121,6 +121,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "housing_info.context_processors.languages",
+                # cache_generation and fragment_seconds for {% cache %} (page_cache).
+                "page_cache.context_processors.fragment_keys",
             ],
         },
     },
@@ -383,49 +385,76 @@ SESSION_ABSOLUTE_SECONDS = 3600 * env_whole_number("DJANGO_SESSION_MAX_HOURS", 1
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS
 # --- end of staff accounts and the client address ---
 
-# Caching: local memory per process by default; Redis shared by every instance
-# in production. A Redis outage degrades to rendering from the database.
+# --- Caches (page_cache; every cache of the project is described in docs/caching.md) ---
+# Without REDIS_URL each process caches in its own memory: right for one process
+# (development, a single worker). Production with more than one process needs
+# REDIS_URL; the system check portal.E001 refuses to start otherwise.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# How many processes serve requests (gunicorn reads the same variable as its
+# default --workers); portal.E001 compares it with the cache in use.
+try:
+    WEB_CONCURRENCY = int(os.environ.get("WEB_CONCURRENCY", "1"))
+except ValueError:
+    raise ImproperlyConfigured(
+        "WEB_CONCURRENCY must be a whole number of processes, e.g. 3."
+    ) from None
+
+
+def redis_cache(location, key_prefix, retry_after=5):
+    """django-redis at ``location``: an unreachable Redis gives misses, logged once."""
+    from page_cache.redis_connection import OutageAwareConnection, OutageAwareSSLConnection
+
+    secure = location.startswith("rediss://")
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": location,
+        "KEY_PREFIX": key_prefix,
+        "TIMEOUT": 600,
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 0.5,
+            "SOCKET_TIMEOUT": 0.5,
+            "CONNECTION_POOL_KWARGS": {
+                "connection_class": OutageAwareSSLConnection if secure else OutageAwareConnection,
+                # Seconds an unreachable Redis is left alone before it is tried again.
+                "retry_after": retry_after,
+            },
+        },
+    }
+
+
 if REDIS_URL:
     CACHES = {
-        "default": {
-            "BACKEND": "page_cache.backends.ResilientRedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "portal",
-            "TIMEOUT": 600,
-            "RETRY_AFTER": 5,
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
+        # Counters and limits (feedback rate limit, language demand).
+        "default": redis_cache(REDIS_URL, "portal"),
+        # Rendered pages and the cache generation (page_cache).
+        "pages": redis_cache(REDIS_URL, "portal:pages"),
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Template fragments that depend only on the language and the address ({% cache %}
-# in base.html: menus, footer, language links): kept in each process's memory,
-# since they change only with a release, which restarts every process.
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+    }
+# Errors Redis answers with are logged; an outage is logged once, when it starts
+# and when it ends (page_cache.redis_connection), not on every call.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+# Template fragments ({% cache %}): kept in each process's memory, keyed by the
+# shared cache generation (the context variable cache_generation), so a change
+# saved on any instance is seen by every process at once; the templates give
+# them PAGE_CACHE_TIMEOUT (fragment_seconds).
 CACHES["template_fragments"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "template-fragments",
-    "TIMEOUT": None,
+    "TIMEOUT": 600,
     "OPTIONS": {"MAX_ENTRIES": 5000},
 }
-PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_ALIAS = "pages"
 # Seconds a rendered page is kept; any content change drops it at once anyway.
 PAGE_CACHE_TIMEOUT = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
 # Cache-Control for browsers (max-age) and a CDN (s-maxage) on public pages.
 PAGE_CACHE_MAX_AGE = int(os.environ.get("DJANGO_PAGE_MAX_AGE", "60"))
 PAGE_CACHE_S_MAXAGE = int(os.environ.get("DJANGO_PAGE_S_MAXAGE", "60"))
-# Models whose changes never alter what a visitor reads (app label or app.model).
-# Counters written on visits (feedback, statistics) belong here too.
-PAGE_CACHE_IGNORED_MODELS = [
-    "sessions",
-    "admin.logentry",
-    "axes",
-    "otp_totp",
-    "otp_static",
-    # Visitors' answers and counters are written on visits and shown only in the admin.
-    "feedback",
-    "language_demand",
-]
+# --- end of caches ---
 
 # Language demand: page views count in Redis (language_demand/store.py); Celery
 # beat writes the counts to the database every 5 minutes. Other periodic tasks
@@ -440,18 +469,25 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "unexpected_redis_errors": {"()": "page_cache.redis_connection.OnlyUnexpectedRedisErrors"}
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
 # WeasyPrint narrates every PDF at INFO and warns about screen-only CSS it skips.
 LOGGING["loggers"] = {
     "weasyprint": {"level": "ERROR"},
+    # django-redis's ignored errors, without the connection failures reported once.
+    "django_redis.cache": {"filters": ["unexpected_redis_errors"]},
     "fontTools": {"level": "WARNING"},
 }
 # --- Logs without readers' answers or search words (issue 13, item 8) ---
 # Every query string in Django's request logs, runserver's request lines
 # included, is replaced by "?REDACTED" (portal/log_privacy.py); gunicorn's
 # access log gets the same from portal/gunicorn.conf.py.
-LOGGING["filters"] = {"redact_query_strings": {"()": "portal.log_privacy.RedactQueryStrings"}}
+LOGGING.setdefault("filters", {})["redact_query_strings"] = {
+    "()": "portal.log_privacy.RedactQueryStrings"
+}
 LOGGING["formatters"] = {
     "django.server": {
         "()": "django.utils.log.ServerFormatter",

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from housing_info.models import Page, Topic
+from page_cache.invalidation import reader_content
 
 
 class SlugRedirectQuerySet(models.QuerySet):
@@ -15,6 +16,7 @@ class SlugRedirectQuerySet(models.QuerySet):
         return self.filter(topic__isnull=False, old_slug=slug).select_related("topic").first()
 
 
+@reader_content
 class SlugRedirect(models.Model):
     """A slug a page or topic had before; its addresses redirect to the current one.
 

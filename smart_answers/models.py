@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from housing_info.models import Page, PathwayStep
+from page_cache.invalidation import reader_content
 
 # Query-string names with a meaning of their own in the question flow.
 RESERVED_SLUGS = frozenset({"asked"})
@@ -24,6 +25,7 @@ def validate_not_reserved(value):
         )
 
 
+@reader_content
 class Question(models.Model):
     slug = models.SlugField(
         _("slug"),
@@ -54,6 +56,7 @@ class Question(models.Model):
         return self.text
 
 
+@reader_content
 class Answer(models.Model):
     question = models.ForeignKey(
         Question, verbose_name=_("question"), related_name="answers", on_delete=models.CASCADE
@@ -89,6 +92,7 @@ class Answer(models.Model):
         return f"{self.question.slug}: {self.label}"
 
 
+@reader_content
 class Rule(models.Model):
     """What applies to a reader whose answers meet the conditions."""
 

@@ -174,6 +174,9 @@ class Gunicorn:
             [
                 sys.executable,
                 *("-m", "gunicorn", "portal.wsgi:application"),
+                # The production image's configuration; the command line overrides its
+                # address and number of workers.
+                *("--config", "portal/gunicorn.conf.py"),
                 *("--bind", f"127.0.0.1:{self.port}", "--workers", str(self.workers)),
                 # Two instances on one host must not share gunicorn 27's control socket.
                 "--no-control-socket",

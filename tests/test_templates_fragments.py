@@ -9,7 +9,8 @@ import pytest
 
 from tests.factories import make_page
 
-pytestmark = pytest.mark.django_db
+# Committed as in production, so that fragments are kept (see page_cache.generation).
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture(autouse=True)

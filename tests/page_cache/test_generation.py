@@ -1,4 +1,5 @@
 import pytest
+from django.db import transaction
 
 from page_cache import generation
 
@@ -27,14 +28,14 @@ def test_bump_without_a_generation_creates_one(cache):
     assert cache.get(generation.GENERATION_KEY) is not None
 
 
-def test_a_bump_that_fails_is_retried_before_the_next_page(settings, monkeypatch, cache):
+def test_a_bump_that_fails_is_retried_before_the_next_page(monkeypatch, cache):
     before = generation.current()
-    monkeypatch.setattr(generation, "is_available", lambda cache: False)
-    generation.bump()
+    with monkeypatch.context() as unreachable:
+        # What django-redis answers when Redis cannot be reached.
+        unreachable.setattr(cache, "incr", lambda *args, **kwargs: None)
+        generation.bump()
     assert generation._pending_bump
-    monkeypatch.setattr(generation, "is_available", lambda cache: True)
-    # The first bump did reach this cache; the retry bumps once more.
-    assert generation.current() == before + 2
+    assert generation.current() == before + 1
     assert not generation._pending_bump
 
 
@@ -53,4 +54,43 @@ def test_a_bump_while_rendering_is_seen_at_once(cache):
     with generation.rendering_under(before):
         generation.bump()
         assert generation.current() == before + 1
+    assert generation.current() == before + 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_bumps_wait_for_the_commit_and_come_once_per_transaction():
+    before = generation.current()
+    with transaction.atomic():
+        generation.bump_when_committed()
+        generation.bump_when_committed()
+        assert generation.page_cache().get(generation.GENERATION_KEY) == before
+        # The transaction's own changes are not cached under any generation.
+        assert generation.has_uncommitted_changes()
+        assert generation.current() is None
+    assert generation.current() == before + 1
+    assert not generation.has_uncommitted_changes()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rolled_back_transaction_bumps_nothing():
+    before = generation.current()
+    with pytest.raises(ZeroDivisionError), transaction.atomic():
+        generation.bump_when_committed()
+        1 / 0  # noqa: B018
+    assert generation.current() == before
+    with transaction.atomic():
+        # Nothing is left waiting from the transaction that was rolled back.
+        assert not generation.has_uncommitted_changes()
+        generation.bump_when_committed()
+    assert generation.current() == before + 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_change_in_a_savepoint_rolled_back_leaves_the_outer_change():
+    before = generation.current()
+    with transaction.atomic():
+        generation.bump_when_committed()
+        with pytest.raises(ZeroDivisionError), transaction.atomic():
+            generation.bump_when_committed()
+            1 / 0  # noqa: B018
     assert generation.current() == before + 1
