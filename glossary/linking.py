@@ -15,6 +15,8 @@ from functools import lru_cache
 from html import escape
 from html.parser import HTMLParser
 
+from portal.open_elements import OpenElements
+
 # Inside these, text stays as it is.
 UNLINKED_ELEMENTS = frozenset(
     {"a", "h1", "h2", "h3", "h4", "h5", "h6", "button", "code", "pre", "script", "style",
@@ -71,23 +73,21 @@ class _Linker(HTMLParser):
         self.pattern = pattern
         self.by_form = by_form
         self.linked = set()
-        self.open_unlinked = []
+        self.open_unlinked = OpenElements()
         self.parts = []
 
     def handle_starttag(self, tag, attrs):
         self.parts.append(self.get_starttag_text())
         if tag in UNLINKED_ELEMENTS:
-            self.open_unlinked.append(tag)
+            self.open_unlinked.open(tag)
 
     def handle_startendtag(self, tag, attrs):
         self.parts.append(self.get_starttag_text())
 
     def handle_endtag(self, tag):
         self.parts.append(f"</{tag}>")
-        if tag in self.open_unlinked:
-            # Close up to the innermost element of that name, as browsers do.
-            index = len(self.open_unlinked) - 1 - self.open_unlinked[::-1].index(tag)
-            del self.open_unlinked[index:]
+        # Closes up to the innermost element of that name, as browsers do.
+        self.open_unlinked.close(tag)
 
     def handle_data(self, data):
         self.parts.append(data if self.open_unlinked else self.pattern.sub(self._link, data))

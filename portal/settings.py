@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "portal.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Refuses oversized bodies and control characters before anything reads them.
+    "portal.request_limits.RequestLimitsMiddleware",
     # Counts language demand on every page view, cached or not, so it wraps the cache.
     "language_demand.middleware.UnservedLanguageMiddleware",
     # A cached page is answered here; everything below runs only on a miss.
@@ -168,10 +170,31 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", SOURCE_LANGUAGE)
 # a CDN, which the Content-Security-Policy forbids. A copy is served with ours.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
+
+# --- Request limits (portal/request_limits.py) -------------------------------
+def env_byte_count(name, default):
+    value = os.environ.get(name, "").strip() or str(default)
+    if not value.isdigit() or int(value) == 0:
+        raise ImproperlyConfigured(f"{name} must be a positive number of bytes, not {value!r}.")
+    return int(value)
+
+
 # Translation exchange: the largest XLIFF file a caseworker may import.
-TRANSLATION_IMPORT_MAX_BYTES = int(
-    os.environ.get("TRANSLATION_IMPORT_MAX_BYTES", str(2 * 1024 * 1024))
+TRANSLATION_IMPORT_MAX_BYTES = env_byte_count("TRANSLATION_IMPORT_MAX_BYTES", 2 * 1024 * 1024)
+# The largest body a visitor may send (the feedback form, the login form).
+PUBLIC_BODY_MAX_BYTES = env_byte_count("PUBLIC_BODY_MAX_BYTES", 8 * 1024)
+# The largest body of an admin form once logged in (Django's own default before).
+ADMIN_BODY_MAX_BYTES = env_byte_count("ADMIN_BODY_MAX_BYTES", 2560 * 1024)
+# Room for the multipart headers and fields around an uploaded XLIFF file.
+TRANSLATION_IMPORT_FORM_ALLOWANCE = 64 * 1024
+# Django's limits match the largest body the middleware lets through, so
+# nothing it accepts is ever written to a temporary file.
+DATA_UPLOAD_MAX_MEMORY_SIZE = FILE_UPLOAD_MAX_MEMORY_SIZE = max(
+    PUBLIC_BODY_MAX_BYTES,
+    ADMIN_BODY_MAX_BYTES,
+    TRANSLATION_IMPORT_MAX_BYTES + TRANSLATION_IMPORT_FORM_ALLOWANCE,
 )
+# --- end of request limits ----------------------------------------------------
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -41,3 +41,19 @@ def test_production_starts_with_secret_key_and_hosts_and_debug_off():
 def test_debug_can_be_asked_for_and_then_needs_no_secret():
     result = start_django(PRINT_DEBUG, DJANGO_DEBUG="true")
     assert result.stdout.strip() == "True", result.stderr
+
+
+@pytest.mark.parametrize(
+    "name", ["PUBLIC_BODY_MAX_BYTES", "ADMIN_BODY_MAX_BYTES", "TRANSLATION_IMPORT_MAX_BYTES"]
+)
+@pytest.mark.parametrize("value", ["eight kilobytes", "-1", "0"])
+def test_a_bad_body_limit_names_the_variable(name, value):
+    result = start_django(DJANGO_DEBUG="true", **{name: value})
+    assert result.returncode != 0
+    assert f"{name} must be a positive number of bytes" in result.stderr
+
+
+def test_body_limits_come_from_the_environment():
+    code = PRINT_DEBUG.replace("settings.DEBUG", "settings.PUBLIC_BODY_MAX_BYTES")
+    result = start_django(code, DJANGO_DEBUG="true", PUBLIC_BODY_MAX_BYTES="4096")
+    assert result.stdout.strip() == "4096", result.stderr

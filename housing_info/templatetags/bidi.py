@@ -14,7 +14,9 @@ HTML, so it chains with other filters on the same body::
 
 The result depends only on the HTML given, so it is remembered for the texts
 isolated most recently: a page's body is parsed once per process, not on
-every view of it.
+every view of it. The work grows linearly with the text's length: each
+character is looked at a bounded number of times, however long a run of
+punctuation or however deep the nesting of elements.
 """
 
 import re
@@ -26,6 +28,8 @@ from html.parser import HTMLParser
 from django import template
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+
+from portal.open_elements import OpenElements
 
 register = template.Library()
 
@@ -52,6 +56,12 @@ URL = r"(?:https?://|www\.)[!#-&(-;=?-~]*[\w/#=&+-]"
 EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 PHONE = r"\+?\d[\d]*(?:[ \u00a0-]\d+){2,}"
 SPECIAL_RUN = re.compile(f"{URL}|{EMAIL}|{PHONE}", re.ASCII)
+# SPECIAL_RUN in parts, so that an e-mail address's local part is scanned once
+# per run of its characters, not again from every position inside the run.
+URL_RUN = re.compile(URL, re.ASCII)
+PHONE_RUN = re.compile(PHONE, re.ASCII)
+EMAIL_LOCAL_PART = re.compile(r"[\w.+-]+", re.ASCII)
+EMAIL_DOMAIN = re.compile(r"@[\w-]+(?:\.[\w-]+)+", re.ASCII)
 
 # Characters that may stand inside a left-to-right run, between its letters.
 RUN_JOINERS = set(" \u00a0-.,'’/:&+_@#%")
@@ -66,16 +76,54 @@ def is_run_end(character):
     return is_strong_ltr(character) or unicodedata.bidirectional(character) == "EN"
 
 
+class _SpecialRuns:
+    """``SPECIAL_RUN.match(text, position).span()`` in linear time over all positions.
+
+    Matched as one pattern, a run of n dots, hyphens or underscores (no "@"
+    after it) made the e-mail alternative scan to the run's end from each of
+    its n positions: n² steps. But "@" is not a local-part character, so an
+    address starting anywhere in such a run can only have its "@" where the
+    run ends: the run's end, and whether a domain follows, are found once.
+    """
+
+    def __init__(self, text):
+        self.text = text
+        self.local_part_end = 0
+        self.address_end = None
+
+    def match(self, position):
+        text = self.text
+        found = URL_RUN.match(text, position)
+        if found:
+            return found.span()
+        end = self.address_end_from(position)
+        if end is not None:
+            return position, end
+        found = PHONE_RUN.match(text, position)
+        return found.span() if found else None
+
+    def address_end_from(self, position):
+        if position >= self.local_part_end:
+            local_part = EMAIL_LOCAL_PART.match(self.text, position)
+            if local_part is None:
+                return None
+            self.local_part_end = local_part.end()
+            domain = EMAIL_DOMAIN.match(self.text, self.local_part_end)
+            self.address_end = domain.end() if domain else None
+        return self.address_end
+
+
 def ltr_spans(text):
     """The (start, end) spans of left-to-right runs in plain text."""
     spans = []
     position, length = 0, len(text)
+    special_runs = _SpecialRuns(text)
     while position < length:
         starts_word = position == 0 or not text[position - 1].isalnum()
-        special = SPECIAL_RUN.match(text, position) if starts_word else None
+        special = special_runs.match(position) if starts_word else None
         if special:
-            spans.append(special.span())
-            position = special.end()
+            spans.append(special)
+            position = special[1]
             continue
         character = text[position]
         if is_strong_ltr(character) or character.isdigit():
@@ -111,27 +159,24 @@ class _Isolator(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.output = []
-        # One entry per open element: whether its direction is already set.
-        self.open_elements = []
+        # Open elements, marked where their direction is already set.
+        self.open_elements = OpenElements()
 
     def handle_starttag(self, tag, attrs):
         self.output.append(self.get_starttag_text())
         if tag not in VOID_ELEMENTS:
             isolated = tag == "bdi" or any(name == "dir" for name, _value in attrs)
-            self.open_elements.append((tag, isolated))
+            self.open_elements.open(tag, marked=isolated)
 
     def handle_startendtag(self, tag, attrs):
         self.output.append(self.get_starttag_text())
 
     def handle_endtag(self, tag):
         self.output.append(f"</{tag}>")
-        for index in range(len(self.open_elements) - 1, -1, -1):
-            if self.open_elements[index][0] == tag:
-                del self.open_elements[index:]
-                break
+        self.open_elements.close(tag)
 
     def handle_data(self, data):
-        if any(isolated for _tag, isolated in self.open_elements):
+        if self.open_elements.marked:
             self.output.append(escape(data, quote=False))
         else:
             self.output.append(isolate_text(data))

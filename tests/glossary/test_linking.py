@@ -1,6 +1,8 @@
 import pytest
 
 from glossary.linking import link_terms
+from tests.demo_texts import demo_digests
+from tests.growth import LINEAR_LIMIT, growth_ratio
 
 LINKS = {
     "genomgångsbostad": "/ar/glossary/#genomgangsbostad",
@@ -118,3 +120,58 @@ def test_the_same_body_with_other_links_is_linked_anew():
     moved = link_terms(html, {"bostadskön": "/sv/glossary/#ko"})
     assert 'href="/sv/glossary/#ko"' in moved
     assert link_terms(html, {"hyresvärd": "/sv/glossary/#hyresvard"}) == html
+
+
+# Linear in the body's length (see tests/growth.py): deep nesting and stray end
+# tags made the earlier list of open elements quadratic.
+BODIES = {
+    "many words": lambda n: "<p>" + "En bostadskö och en hyresgäst i text. " * (n // 38) + "</p>",
+    "nested links": lambda n: "<a>genomgångsbostad " * (n // 20) + "</a>" * (n // 20),
+    "stray end tags": lambda n: "<code>x" * (n // 14) + "</em>" * (n // 10),
+    "nested headings": lambda n: "<h2><p>hyresgäst " * (n // 17) + "</p></h2>" * (n // 34),
+}
+
+
+@pytest.mark.parametrize("make_body", BODIES.values(), ids=BODIES.keys())
+def test_linking_grows_linearly_with_the_body(make_body):
+    from glossary.linking import _linked
+
+    links = tuple(LINKS.items())
+    assert growth_ratio(lambda html: _linked.__wrapped__(html, links), make_body, 20_000) < (
+        LINEAR_LIMIT
+    )
+
+
+def test_every_demo_text_is_linked_as_before():
+    assert demo_digests(lambda text: link_terms(text, DEMO_LINKS)) == DEMO_LINK_DIGESTS
+
+
+DEMO_LINKS = {
+    "genomgångsbostad": "/g/#a",
+    "genomgångsbostaden": "/g/#a",
+    "boplats": "/g/#b",
+    "hyresgäst": "/g/#c",
+    "hyresgästföreningen": "/g/#d",
+    "mellanboende": "/g/#e",
+    "andrahandskontrakt": "/g/#f",
+    "bostadsbidrag": "/g/#g",
+    "hemförsäkring": "/g/#h",
+    "personnummer": "/g/#i",
+    "etableringsenheten": "/g/#j",
+    "bostadskö": "/g/#k",
+}
+DEMO_LINK_DIGESTS = {
+    "ar": "c48d9c6a7ff23388",
+    "ckb": "7ebcc676e9097ede",
+    "en": "6fe6a3d968daaee0",
+    "fa": "4d492ee3a80957b8",
+    "kmr": "896436053900f400",
+    "prs": "44eed569c36051cb",
+    "ps": "43ad2b69dcfb29d7",
+    "ru": "fdba22148dd3980a",
+    "so": "6056f6ebe5b34fc4",
+    "structure": "f1cdf5b179c3d6a3",
+    "sv": "921b9d965064add2",
+    "ti": "1514b2dfb0ed67af",
+    "uk": "847e11199a9cc0e9",
+}
