@@ -21,6 +21,7 @@ from housing_info.views import is_staff, published_pages
 from portal.embedding import embeddable
 from portal.languages import SOURCE_LANGUAGE, direction
 from sharing import pdf_queue, pdf_store
+from sharing.middleware import shown_to_visitors
 from sharing.models import SlugRedirect
 from sharing.pdf import pdf_available
 from sharing.permalinks import page_permalink, topic_permalink
@@ -81,7 +82,8 @@ def topic_permalink_view(request, slug):
     topic = Topic.objects.filter(slug=slug).first()
     if topic is None:
         moved = SlugRedirect.objects.for_topic(slug)
-        if moved is None:
+        # An old address never tells a visitor the new slug of a topic they cannot see.
+        if moved is None or not (is_staff(request) or shown_to_visitors(moved.topic)):
             raise Http404
         return HttpResponsePermanentRedirect(
             reverse("permalinks:topic", kwargs={"slug": moved.topic.slug})

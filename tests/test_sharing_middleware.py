@@ -140,3 +140,25 @@ def test_an_old_address_of_a_topic_with_a_published_page_redirects_visitors(clie
     response = client.get(address.format(code="ar", slug="old-topic"))
     assert response.status_code == 301
     assert response["Location"] == address.format(code="ar", slug="new-topic")
+
+
+def test_the_permalink_of_an_old_topic_slug_without_published_pages_is_a_404(client):
+    renamed_topic("draft-topic", "secret-topic", published_pages=False)
+    response = client.get("/t/draft-topic/")
+    assert response.status_code == 404
+    assert "Location" not in response
+    assert "secret-topic" not in response.content.decode()
+
+
+def test_staff_follow_the_permalink_of_an_old_topic_slug_of_a_draft_topic(staff_client):
+    renamed_topic("draft-topic", "new-topic", published_pages=False)
+    response = staff_client.get("/t/draft-topic/")
+    assert response.status_code == 301
+    assert response["Location"] == "/t/new-topic/"
+
+
+def test_the_permalink_of_an_old_topic_slug_with_a_published_page_redirects(client):
+    renamed_topic("old-topic", "new-topic", published_pages=True)
+    response = client.get("/t/old-topic/")
+    assert response.status_code == 301
+    assert response["Location"] == "/t/new-topic/"
