@@ -85,6 +85,8 @@ def test_crawlers_head_requests_and_staff_previews_are_not_counted(client, staff
     assert missing() == {}
 
 
+# Pages are cached only once the content they show is committed.
+@pytest.mark.django_db(transaction=True)
 def test_a_view_the_page_cache_answers_is_counted_too(client):
     page = make_page(title_ti="", body_ti="")
     first = client.get(f"/ti/{page.slug}/", REMOTE_ADDR="203.0.113.9")
@@ -93,6 +95,8 @@ def test_a_view_the_page_cache_answers_is_counted_too(client):
     assert missing() == {("ti", page.pk): 2}
 
 
+# Pages are cached only once the content they show is committed.
+@pytest.mark.django_db(transaction=True)
 def test_a_crawler_rendering_the_page_first_does_not_hide_later_views(client):
     page = make_page(title_ti="", body_ti="")
     client.get(f"/ti/{page.slug}/", HTTP_USER_AGENT="Googlebot/2.1")
@@ -110,6 +114,7 @@ def test_a_page_translated_since_is_no_longer_counted(client):
     assert missing() == {("ti", page.pk): 1}
 
 
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize(
     "database", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 )
@@ -132,6 +137,8 @@ def test_a_page_view_never_writes_to_the_database(client, database):
     assert unserved() == {"zz": 2}
 
 
+# Pages are cached only once the content they show is committed.
+@pytest.mark.django_db(transaction=True)
 def test_nothing_of_the_count_is_on_the_response_or_in_the_cached_page(client):
     page = make_page(title_ti="", body_ti="")
     responses = [client.get(f"/ti/{page.slug}/") for _ in range(2)]

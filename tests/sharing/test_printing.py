@@ -39,6 +39,8 @@ def test_the_version_changes_with_the_stylesheet(monkeypatch):
     assert printing.version_of("page", html) != before
 
 
+# The version is remembered only under a committed generation.
+@pytest.mark.django_db(transaction=True)
 def test_the_version_is_worked_out_once_per_generation(monkeypatch):
     page = make_page()
     rendered = []
