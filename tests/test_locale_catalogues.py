@@ -52,9 +52,23 @@ def test_every_string_is_translated_and_none_is_fuzzy(catalogue):
 def test_placeholders_are_kept(catalogue):
     _code, po = catalogue
     for entry in po.translated_entries():
+        if entry.msgid_plural:
+            # Every plural form is used for some number: each keeps every placeholder.
+            wanted = sorted(PLACEHOLDER.findall(entry.msgid_plural))
+            for form in entry.msgstr_plural.values():
+                assert sorted(PLACEHOLDER.findall(form)) == wanted, entry.msgid
+            continue
         assert sorted(PLACEHOLDER.findall(entry.msgstr)) == sorted(
             PLACEHOLDER.findall(entry.msgid)
         ), entry.msgid
+
+
+def test_plural_entries_have_every_form_of_the_language(catalogue):
+    code, po = catalogue
+    forms = int(re.search(r"nplurals=(\d+)", po.metadata["Plural-Forms"]).group(1))
+    for entry in po:
+        if entry.msgid_plural:
+            assert sorted(entry.msgstr_plural) == list(range(forms)), (code, entry.msgid)
 
 
 def test_header_names_the_language_and_who_translated(catalogue):

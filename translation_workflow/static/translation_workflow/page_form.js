@@ -25,7 +25,10 @@ window.addEventListener("load", () => {
   if (!code || !select) {
     return;
   }
-  const option = Array.from(select.options).find((item) => item.text === code);
+  // admin_languages.js may already have put the language's name in place of the code.
+  const option = Array.from(select.options).find(
+    (item) => (item.dataset.languageCode || item.text) === code,
+  );
   if (option) {
     select.value = option.value;
     select.dispatchEvent(new Event("change"));
