@@ -35,7 +35,11 @@ FIELD_LABELS = (
         _("The date and time when this device was initially created in the system."),
     ),
     ("last_used_at", _("last used at"), _("The most recent date and time this device was used.")),
-    ("throttling_failure_timestamp", _("throttling failure timestamp"), None),
+    (
+        "throttling_failure_timestamp",
+        _("throttling failure timestamp"),
+        _("A timestamp of the last failed verification attempt. Null if last attempt succeeded."),
+    ),
     (
         "throttling_failure_count",
         _("throttling failure count"),

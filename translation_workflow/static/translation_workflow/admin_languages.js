@@ -33,5 +33,12 @@ function nameLanguageTabs() {
   }
 }
 
-// modeltranslation builds the tabs when the document is ready; name them after.
-window.addEventListener("load", nameLanguageTabs);
+// modeltranslation builds the tabs in a jQuery ready handler, which may run before or
+// after the load event: name them whenever they appear (naming twice changes nothing).
+document.addEventListener("DOMContentLoaded", () => {
+  nameLanguageTabs();
+  new MutationObserver(nameLanguageTabs).observe(document.body, {
+    childList: true,
+    subtree: true,
+  });
+});
