@@ -87,3 +87,31 @@ def test_plural_forms_formula_uses_every_form_and_no_other(catalogue):
     plural = gettext.c2py(formula)
     used = {plural(n) for n in range(1000)}
     assert used == set(range(forms)), f"{code}: {header}"
+
+
+# Permission names and the admin's index are built from these: all must be translated.
+LABELLED_THIRD_PARTY_APPS = {"axes", "otp_totp", "otp_static"}
+
+
+def test_every_admin_models_name_is_translated():
+    from django.apps import apps
+    from django.utils import translation
+
+    opts = [
+        model._meta
+        for model in apps.get_models()
+        if not model._meta.app_config.path.startswith(str(Path(pytest.__file__).parents[1]))
+        or model._meta.app_label in LABELLED_THIRD_PARTY_APPS
+    ]
+    untranslated = []
+    for code in CODES:
+        if code == "en":
+            continue
+        for meta in opts:
+            for name in (meta.verbose_name, meta.verbose_name_plural):
+                with translation.override("en"):
+                    english = str(name)
+                with translation.override(code):
+                    if str(name) == english:
+                        untranslated.append((code, meta.label, english))
+    assert untranslated == []
