@@ -123,6 +123,10 @@ def page_detail(request, slug):
             "shown_dir": direction(shown_language),
             "is_fallback": shown_language != reader_language,
             "notice": translation_notice(page, reader_language, shown_language),
+            # Notices for staff speak the staff member's (the admin's) language.
+            "staff_language": (
+                translation.get_language_from_request(request) if preview else reader_language
+            ),
             "contacts": reader_queries.contact_points(page, reader_language),
         },
     )

@@ -18,3 +18,8 @@ class StaffSecurityConfig(AppConfig):
     default = True
     name = "staff_security"
     verbose_name = _("Staff security")
+
+    def ready(self):
+        from staff_security.third_party_labels import label_third_party_apps
+
+        label_third_party_apps()

@@ -52,9 +52,23 @@ def test_every_string_is_translated_and_none_is_fuzzy(catalogue):
 def test_placeholders_are_kept(catalogue):
     _code, po = catalogue
     for entry in po.translated_entries():
+        if entry.msgid_plural:
+            # Every plural form is used for some number: each keeps every placeholder.
+            wanted = sorted(PLACEHOLDER.findall(entry.msgid_plural))
+            for form in entry.msgstr_plural.values():
+                assert sorted(PLACEHOLDER.findall(form)) == wanted, entry.msgid
+            continue
         assert sorted(PLACEHOLDER.findall(entry.msgstr)) == sorted(
             PLACEHOLDER.findall(entry.msgid)
         ), entry.msgid
+
+
+def test_plural_entries_have_every_form_of_the_language(catalogue):
+    code, po = catalogue
+    forms = int(re.search(r"nplurals=(\d+)", po.metadata["Plural-Forms"]).group(1))
+    for entry in po:
+        if entry.msgid_plural:
+            assert sorted(entry.msgstr_plural) == list(range(forms)), (code, entry.msgid)
 
 
 def test_header_names_the_language_and_who_translated(catalogue):
@@ -73,3 +87,31 @@ def test_plural_forms_formula_uses_every_form_and_no_other(catalogue):
     plural = gettext.c2py(formula)
     used = {plural(n) for n in range(1000)}
     assert used == set(range(forms)), f"{code}: {header}"
+
+
+# Permission names and the admin's index are built from these: all must be translated.
+LABELLED_THIRD_PARTY_APPS = {"axes", "otp_totp", "otp_static"}
+
+
+def test_every_admin_models_name_is_translated():
+    from django.apps import apps
+    from django.utils import translation
+
+    opts = [
+        model._meta
+        for model in apps.get_models()
+        if not model._meta.app_config.path.startswith(str(Path(pytest.__file__).parents[1]))
+        or model._meta.app_label in LABELLED_THIRD_PARTY_APPS
+    ]
+    untranslated = []
+    for code in CODES:
+        if code == "en":
+            continue
+        for meta in opts:
+            for name in (meta.verbose_name, meta.verbose_name_plural):
+                with translation.override("en"):
+                    english = str(name)
+                with translation.override(code):
+                    if str(name) == english:
+                        untranslated.append((code, meta.label, english))
+    assert untranslated == []

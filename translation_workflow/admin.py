@@ -1,9 +1,13 @@
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group, User
 from django.urls import path
+from django.utils.translation import gettext_lazy
 
 from translation_workflow import admin_views
 from translation_workflow.forms import TranslatorProfileForm
 from translation_workflow.models import TranslationOverview, TranslatorProfile
+from translation_workflow.role_labels import group_label, permission_label
 
 
 @admin.register(TranslationOverview)
@@ -54,3 +58,33 @@ class TranslatorProfileAdmin(admin.ModelAdmin):
     def language_names(self, obj):
         names = dict(TranslatorProfileForm.base_fields["languages"].choices)
         return ", ".join(str(names.get(code, code)) for code in obj.languages)
+
+
+class RoleLabelsMixin:
+    """Groups and permissions listed under their names in the caseworker's language."""
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "groups":
+            formfield.label_from_instance = group_label
+        elif db_field.name in ("permissions", "user_permissions"):
+            formfield.label_from_instance = permission_label
+        return formfield
+
+
+class RoleGroupAdmin(RoleLabelsMixin, GroupAdmin):
+    list_display = ("role_name",)
+
+    @admin.display(description=gettext_lazy("name"), ordering="name")
+    def role_name(self, group):
+        return group_label(group)
+
+
+class RoleUserAdmin(RoleLabelsMixin, UserAdmin):
+    pass
+
+
+for model, model_admin in ((Group, RoleGroupAdmin), (User, RoleUserAdmin)):
+    if admin.site.is_registered(model):
+        admin.site.unregister(model)
+    admin.site.register(model, model_admin)

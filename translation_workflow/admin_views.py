@@ -14,6 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from housing_info.models import Page, Topic, TranslationState
 from portal.languages import SOURCE_LANGUAGE, direction
@@ -64,8 +65,11 @@ def dashboard_view(model_admin, request):
         filter_form=form,
         legend=legend(),
         can_exchange=bool(languages),
+        # Its own ids: the filter form above has a "language" select too.
         export_form=XliffExportForm(
-            languages=languages, initial={"language": filters.get("language")}
+            languages=languages,
+            initial={"language": filters.get("language")},
+            auto_id="id_export_%s",
         ),
         today=timezone.localdate(),
     )
@@ -158,9 +162,15 @@ def import_view(model_admin, request):
 
 def report_import(model_admin, request, code, results):
     """Say what became of each page in an import, in the caseworker's language."""
+    imported = sum(1 for result in results if result.imported)
     model_admin.message_user(
         request,
-        _("The import into %(language)s is done.") % {"language": language_name(code)},
+        ngettext(
+            "%(count)s page was imported into %(language)s.",
+            "%(count)s pages were imported into %(language)s.",
+            imported,
+        )
+        % {"count": imported, "language": language_name(code)},
         messages.SUCCESS,
     )
     for result in results:

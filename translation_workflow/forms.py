@@ -4,6 +4,7 @@ translators' languages, and the language-version part of the page form."""
 from django import forms
 from django.conf import settings
 from django.utils.formats import date_format
+from django.utils.text import format_lazy
 from django.utils.translation import get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -40,7 +41,8 @@ class XliffExportForm(forms.Form):
     mark_sent = forms.BooleanField(
         label=_("Mark missing versions as “in translation”"),
         required=False,
-        initial=True,
+        # Marking changes states: only when the caseworker asks for it.
+        initial=False,
         help_text=_("Shows on the overview that these translations have been ordered."),
     )
 
@@ -123,6 +125,24 @@ def language_version_fields():
     return fields
 
 
+def mark_read_only(field):
+    """Make a form field read-only, and say so to the eye and to screen readers.
+
+    ``disabled`` makes Django ignore whatever a request sends for the field; the
+    widget also gets ``readonly``, ``aria-readonly`` and a class that admin.css
+    styles as text that cannot be edited.
+    """
+    field.disabled = True
+    field.required = False
+    attrs = field.widget.attrs
+    attrs["class"] = f"{attrs.get('class', '')} read-only-field".strip()
+    if getattr(field.widget, "input_type", "text") not in {"checkbox", "radio", "select"}:
+        # Only text fields know "readonly"; the others are disabled alone.
+        attrs.update({"readonly": True, "aria-readonly": "true"})
+    note = _("Read-only: you may not change this.")
+    field.help_text = format_lazy("{} {}", note, field.help_text) if field.help_text else note
+
+
 class LanguageVersionFormMixin:
     """The page form's part about language versions; set up from the page's records."""
 
@@ -139,7 +159,8 @@ class LanguageVersionFormMixin:
             held_field.initial = version.held_back
             state_field.help_text = version_help_text(page, code, version)
             if code not in self.editable_languages:
-                state_field.disabled = held_field.disabled = True
+                mark_read_only(state_field)
+                mark_read_only(held_field)
         self.disable_uneditable_text()
 
     def disable_uneditable_text(self):
@@ -154,10 +175,9 @@ class LanguageVersionFormMixin:
             for base in Page.TEXT_FIELDS:
                 name = f"{base}_{code}"
                 if name in self.fields:
-                    self.fields[name].disabled = True
-                    self.fields[name].required = False
+                    mark_read_only(self.fields[name])
         if SOURCE_LANGUAGE not in self.editable_languages and "swedish_change" in self.fields:
-            self.fields["swedish_change"].disabled = True
+            mark_read_only(self.fields["swedish_change"])
 
     def source_text_changed(self):
         return any(f"{base}_{SOURCE_LANGUAGE}" in self.changed_data for base in Page.TEXT_FIELDS)

@@ -311,6 +311,41 @@ def removed_by_sanitizer(html):
     return sorted(removed)
 
 
+def xml_error_problem(error):
+    """Our own words for an XML syntax error, naming line and column.
+
+    libxml2's messages are English (and technical); the caseworker passes this
+    one on to the translation agency, so it says where and, for the usual
+    mistakes, what.
+    """
+    codes = etree.ErrorTypes
+    escaping = _("an “&” or “<” in the text is not written as “&amp;” or “&lt;”")
+    attribute = _("an attribute is not written correctly")
+    character = _("the file contains a character that is not allowed or not in its encoding")
+    reasons = {
+        codes.ERR_DOCUMENT_EMPTY: _("the file is empty"),
+        codes.ERR_DOCUMENT_END: _("there is more after the end of the document"),
+        codes.ERR_TAG_NAME_MISMATCH: _("an element is closed with the wrong end tag"),
+        codes.ERR_TAG_NOT_FINISHED: _("an element is not closed"),
+        codes.ERR_UNDECLARED_ENTITY: escaping,
+        codes.ERR_ENTITYREF_SEMICOL_MISSING: escaping,
+        codes.ERR_NAME_REQUIRED: escaping,
+        codes.ERR_LT_IN_ATTRIBUTE: attribute,
+        codes.ERR_ATTRIBUTE_WITHOUT_VALUE: attribute,
+        codes.ERR_ATTRIBUTE_NOT_STARTED: attribute,
+        codes.ERR_ATTRIBUTE_REDEFINED: attribute,
+        codes.ERR_INVALID_CHAR: character,
+        codes.ERR_INVALID_ENCODING: character,
+    }
+    reason = reasons.get(error.code, _("the text is not well-formed XML"))
+    line, column = error.position if error.position else (error.lineno, 0)
+    return _("The file is not well-formed XML: line %(line)s, column %(column)s: %(reason)s.") % {
+        "line": line,
+        "column": column,
+        "reason": reason,
+    }
+
+
 def parse_problems(data):
     """Problems that stop the file from being read at all."""
     if len(data) > settings.TRANSLATION_IMPORT_MAX_BYTES:
@@ -322,10 +357,7 @@ def parse_problems(data):
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
-        return [
-            _("The file is not well-formed XML (line %(line)s: %(error)s).")
-            % {"line": error.lineno, "error": error.msg}
-        ]
+        return [xml_error_problem(error)]
     if root.getroottree().docinfo.doctype:
         return [_("The file contains a document type declaration (DOCTYPE), which is not allowed.")]
     if root.tag != f"{{{XLIFF_NAMESPACE}}}xliff" or root.get("version") != "1.2":

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 EDITOR_DIRECTION = """
 const textarea = document.getElementById(arguments[0]);
 const editor = textarea && textarea.closest('.prose-editor');
-const editable = editor && editor.querySelector('.ProseMirror');
+const editable = editor && editor.querySelector('.ProseMirror[contenteditable]');
 return editable ? [editable.getAttribute('dir'), getComputedStyle(editable).direction] : null;
 """
 
