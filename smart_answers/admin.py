@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
+from portal.concurrent_edits import ConcurrentEditAdminMixin
 from smart_answers.models import Answer, Question, Rule
 
 
@@ -13,7 +14,7 @@ class AnswerInline(TranslationStackedInline):
 
 
 @admin.register(Question)
-class QuestionAdmin(TabbedTranslationAdmin):
+class QuestionAdmin(ConcurrentEditAdminMixin, TabbedTranslationAdmin):
     list_display = ("order", "text", "slug")
     list_display_links = ("text",)
     search_fields = ("text", "slug")
@@ -26,7 +27,7 @@ class QuestionAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Rule)
-class RuleAdmin(TabbedTranslationAdmin):
+class RuleAdmin(ConcurrentEditAdminMixin, TabbedTranslationAdmin):
     list_display = ("order", "name", "note")
     list_display_links = ("name",)
     search_fields = ("name", "note")
