@@ -74,6 +74,9 @@ def test_a_stale_form_is_refused_and_shows_the_change_made_meanwhile(staff_clien
     assert response.status_code == 200
     content = response.content.decode()
     assert 'id="changed-meanwhile"' in content
+    # In the caseworker's language (Swedish).
+    assert "Det här har ändrats sedan du öppnade formuläret" in content
+    assert "Ändrat av någon annan: formuläret visar det sparade värdet" in content
     assert "Qoraalkii hore" in content and "Qoraal cusub" in content and "Min ändring" in content
     stored = type(obj).objects.get(pk=obj.pk)
     assert getattr(stored, f"{text}_sv") != "Min ändring"
