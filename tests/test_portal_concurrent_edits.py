@@ -1,6 +1,9 @@
 """No lost update: every admin form that edits texts refuses to save over a newer version."""
 
+import threading
+
 import pytest
+from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
 
@@ -189,3 +192,39 @@ def test_snapshot_values_compare_as_stored():
     assert comparable(None) == comparable("")
     assert comparable("a\r\nb") == comparable("a\nb")
     assert comparable([2, 1]) == ["1", "2"]
+
+
+@pytest.mark.postgres
+def test_a_save_waits_for_a_save_in_progress_and_is_then_refused(transactional_db):
+    """The row lock: without it the editor's check would read the row before the
+    translator's save commits, pass, and then overwrite it."""
+    page = make_page(title_so="Guri ku meel gaar ah", body_so="<p>Qandaraas labaad.</p>")
+    editor = Client()
+    editor.force_login(make_user(is_superuser=True))
+    url = change_url("housing_info_page", page)
+    editors_form = form_data(editor.get(url))
+    locked, release = threading.Event(), threading.Event()
+
+    def translator_saves():
+        try:
+            with transaction.atomic():
+                stored = Page.objects.select_for_update().get(pk=page.pk)
+                locked.set()
+                release.wait(10)
+                stored.title_so = "Guriga ku-meel-gaarka ah"
+                stored.save()
+        finally:
+            connection.close()
+
+    translator = threading.Thread(target=translator_saves)
+    translator.start()
+    assert locked.wait(10)
+    threading.Timer(0.5, release.set).start()
+    response = editor.post(url, {**editors_form, "title_sv": "Rättad", "swedish_change": "typo"})
+    translator.join(10)
+
+    assert response.status_code == 200
+    assert 'id="changed-meanwhile"' in response.content.decode()
+    stored = Page.objects.get(pk=page.pk)
+    assert stored.title_so == "Guriga ku-meel-gaarka ah"
+    assert stored.title_sv == page.title_sv
