@@ -36,6 +36,8 @@ from django.utils.translation import gettext as _
 
 VERSION_FIELD = "edit_version"
 SALT = "portal.concurrent_edits"
+# Snapshot keys of related objects edited inline (a question's answers).
+RELATED_PREFIX = "related:"
 
 
 def comparable(value):
@@ -115,6 +117,9 @@ def put_in_data(data, name, field, value):
 class ConcurrentEditFormMixin:
     """Mixed into an admin ModelForm by ConcurrentEditAdminMixin (see the module)."""
 
+    #: Objects edited inline on the same form: {related name: field names}.
+    concurrent_related = {}
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         #: [(name, label, opened, now, yours, both changed)] after a refused save.
@@ -126,11 +131,19 @@ class ConcurrentEditFormMixin:
 
     def edit_snapshot(self):
         """{field name: comparable initial value} of every field the form edits."""
-        return {
+        snapshot = {
             name: comparable(self.get_initial_for_field(field, name))
             for name, field in self.fields.items()
             if name != VERSION_FIELD
         }
+        for related_name, names in self.concurrent_related.items():
+            snapshot[RELATED_PREFIX + related_name] = comparable(
+                [
+                    " · ".join([str(related), *(str(getattr(related, n) or "") for n in names)])
+                    for related in getattr(self.instance, related_name).all()
+                ]
+            )
+        return snapshot
 
     def clean(self):
         cleaned = super().clean()
@@ -191,6 +204,24 @@ class ConcurrentEditFormMixin:
                     "both": name in changed_meanwhile and mine_changed and yours != now[name],
                 }
             )
+        for key in changed_meanwhile:
+            if not key.startswith(RELATED_PREFIX):
+                continue
+            related = self.instance._meta.get_field(key.removeprefix(RELATED_PREFIX))
+            # The inline forms keep the caseworker's values; the stored ones are listed.
+            self.meanwhile.append(
+                {
+                    "name": key,
+                    "label": capfirst(related.related_model._meta.verbose_name_plural),
+                    "opened": "; ".join(opened.get(key, [])),
+                    "now": "; ".join(now[key]),
+                    "yours": "",
+                    "changed_meanwhile": True,
+                    "you_changed": False,
+                    "both": False,
+                    "inline": True,
+                }
+            )
         data[self.add_prefix(VERSION_FIELD)] = signing.dumps(now, salt=SALT, compress=True)
         self.data = data
 
@@ -203,15 +234,14 @@ class ConcurrentEditFormMixin:
         )
 
 
-def concurrent_edit_form(form_class):
+def concurrent_edit_form(form_class, related=None):
     """``form_class`` with a version field and the check against the stored version."""
-    if issubclass(form_class, ConcurrentEditFormMixin):
-        return form_class
     return type(
         form_class.__name__,
         (ConcurrentEditFormMixin, form_class),
         {
             "__module__": form_class.__module__,
+            "concurrent_related": related or {},
             VERSION_FIELD: forms.CharField(widget=forms.HiddenInput, required=False),
         },
     )
@@ -220,8 +250,13 @@ def concurrent_edit_form(form_class):
 class ConcurrentEditAdminMixin:
     """A ModelAdmin whose change form refuses to save over a newer version."""
 
+    #: Objects edited inline, compared too: {related name: field names}.
+    concurrent_related = {}
+
     def get_form(self, request, obj=None, change=False, **kwargs):
-        kwargs["form"] = concurrent_edit_form(kwargs.get("form", self.form))
+        kwargs["form"] = concurrent_edit_form(
+            kwargs.get("form", self.form), self.concurrent_related
+        )
         return super().get_form(request, obj, change=change, **kwargs)
 
     def get_fieldsets(self, request, obj=None):

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
@@ -20,6 +21,9 @@ class QuestionAdmin(ConcurrentEditAdminMixin, TabbedTranslationAdmin):
     search_fields = ("text", "slug")
     filter_horizontal = ("ask_if",)
     inlines = [AnswerInline]
+    concurrent_related = {
+        "answers": ("slug", "order", *(f"label_{code}" for code, _name in settings.LANGUAGES))
+    }
     fieldsets = (
         (None, {"fields": ("text", "hint")}),
         (_("Place in the flow"), {"fields": ("slug", "order", "ask_if")}),

@@ -228,3 +228,23 @@ def test_a_save_waits_for_a_save_in_progress_and_is_then_refused(transactional_d
     stored = Page.objects.get(pk=page.pk)
     assert stored.title_so == "Guriga ku-meel-gaarka ah"
     assert stored.title_sv == page.title_sv
+
+
+def test_a_question_form_is_refused_when_an_answer_changed_meanwhile(staff_client):
+    question = make_question(answers=("yes", "no"))
+    url = change_url("smart_answers_question", question)
+    data = form_data(staff_client.get(url))
+    answer = question.answers.get(slug="yes")
+    answer.label_so = "Haa"
+    answer.save()
+
+    response = staff_client.post(url, {**data, "text_sv": "Ny fråga?", "_save": "1"})
+
+    assert response.status_code == 200
+    [row] = [row for row in response.context["adminform"].form.meanwhile if row.get("inline")]
+    assert "Haa" in row["now"] and "Haa" not in row["opened"]
+    assert "formuläret nedan behåller dina värden" in response.content.decode()
+    question.refresh_from_db()
+    assert question.text_sv != "Ny fråga?"
+    again = form_data(response)
+    assert staff_client.post(url, {**again, "_save": "1"}).status_code == 302
