@@ -26,7 +26,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core import signing
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models, router, transaction
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
@@ -64,7 +64,7 @@ def field_label(form, name):
     if base and code in dict(settings.LANGUAGES):
         try:
             model_field = form._meta.model._meta.get_field(base)
-        except Exception:  # noqa: BLE001 - not a translated model field
+        except FieldDoesNotExist:
             model_field = None
         if model_field is not None:
             return _("%(field)s (%(language)s)") % {
@@ -180,7 +180,23 @@ class ConcurrentEditFormMixin:
         """Load the stored values into the form, keep the caseworker's other changes."""
         data = self.data.copy()
         for name, field in self.fields.items():
-            if name == VERSION_FIELD or field.disabled:
+            if name == VERSION_FIELD:
+                continue
+            if field.disabled:
+                # Shown as stored, whatever the request says; listed when it changed.
+                if name in changed_meanwhile:
+                    self.meanwhile.append(
+                        {
+                            "name": name,
+                            "label": field_label(self, name),
+                            "opened": shown_value(field, opened.get(name, "")),
+                            "now": shown_value(field, now[name]),
+                            "yours": "",
+                            "changed_meanwhile": True,
+                            "you_changed": False,
+                            "both": False,
+                        }
+                    )
                 continue
             yours = comparable(
                 self.cleaned_data[name]

@@ -248,3 +248,25 @@ def test_a_question_form_is_refused_when_an_answer_changed_meanwhile(staff_clien
     assert question.text_sv != "Ny fråga?"
     again = form_data(response)
     assert staff_client.post(url, {**again, "_save": "1"}).status_code == 302
+
+
+def test_a_translators_form_lists_a_swedish_change_they_cannot_edit():
+    page = make_page(title_so="Guri ku meel gaar ah", body_so="<p>Qandaraas labaad.</p>")
+    translator = Client()
+    translator.force_login(make_user("Translator", languages=["so"]))
+    url = change_url("housing_info_page", page)
+    data = form_data(translator.get(url))
+    saved_by_someone_else(page, summary_sv="En ny sammanfattning.")
+
+    response = translator.post(url, {**data, "title_so": "Guriga ku-meel-gaarka ah"})
+
+    assert response.status_code == 200
+    rows = {row["name"]: row for row in response.context["adminform"].form.meanwhile}
+    assert rows["summary_sv"]["now"] == "En ny sammanfattning."
+    assert not rows["summary_sv"]["you_changed"]
+    assert rows["title_so"]["you_changed"] and not rows["title_so"]["changed_meanwhile"]
+    assert Page.objects.get(pk=page.pk).title_so == "Guri ku meel gaar ah"
+    merged = form_data(response)
+    assert merged["title_so"] == "Guriga ku-meel-gaarka ah"
+    assert translator.post(url, merged).status_code == 302
+    assert Page.objects.get(pk=page.pk).title_so == "Guriga ku-meel-gaarka ah"
