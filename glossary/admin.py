@@ -2,10 +2,11 @@ from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from glossary.models import Term
+from portal.concurrent_edits import ConcurrentEditAdminMixin
 
 
 @admin.register(Term)
-class TermAdmin(TabbedTranslationAdmin):
+class TermAdmin(ConcurrentEditAdminMixin, TabbedTranslationAdmin):
     list_display = ("term", "meaning", "other_forms")
     search_fields = ("term", "other_forms", "meaning", "explanation")
     prepopulated_fields = {"slug": ("term",)}

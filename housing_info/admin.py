@@ -5,11 +5,12 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from housing_info.models import ContactPoint, Page, PathwayStep, Topic
+from portal.concurrent_edits import ConcurrentEditAdminMixin
 from translation_workflow.page_admin import PageWorkflowAdminMixin
 
 
 @admin.register(Topic)
-class TopicAdmin(TabbedTranslationAdmin):
+class TopicAdmin(ConcurrentEditAdminMixin, TabbedTranslationAdmin):
     list_display = ("title", "slug", "order")
     list_editable = ("order",)
     search_fields = ("title", "slug")
@@ -17,7 +18,7 @@ class TopicAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(ContactPoint)
-class ContactPointAdmin(TabbedTranslationAdmin):
+class ContactPointAdmin(ConcurrentEditAdminMixin, TabbedTranslationAdmin):
     list_display = ("name", "phone", "opening_hours")
     list_filter = ("topics",)
     search_fields = ("name", "helps_with", "address", "phone")
@@ -28,7 +29,9 @@ class ContactPointAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(PageWorkflowAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+class PageAdmin(
+    ConcurrentEditAdminMixin, PageWorkflowAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
     list_display = (
         "title",
         "topic",
@@ -73,7 +76,7 @@ class PageAdmin(PageWorkflowAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdm
 
 
 @admin.register(PathwayStep)
-class PathwayStepAdmin(TabbedTranslationAdmin):
+class PathwayStepAdmin(ConcurrentEditAdminMixin, TabbedTranslationAdmin):
     list_display = ("order", "title", "page")
     list_display_links = ("title",)
     list_select_related = ("page",)

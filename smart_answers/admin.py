@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
+from portal.concurrent_edits import ConcurrentEditAdminMixin
 from smart_answers.models import Answer, Question, Rule
 
 
@@ -13,12 +15,15 @@ class AnswerInline(TranslationStackedInline):
 
 
 @admin.register(Question)
-class QuestionAdmin(TabbedTranslationAdmin):
+class QuestionAdmin(ConcurrentEditAdminMixin, TabbedTranslationAdmin):
     list_display = ("order", "text", "slug")
     list_display_links = ("text",)
     search_fields = ("text", "slug")
     filter_horizontal = ("ask_if",)
     inlines = [AnswerInline]
+    concurrent_related = {
+        "answers": ("slug", "order", *(f"label_{code}" for code, _name in settings.LANGUAGES))
+    }
     fieldsets = (
         (None, {"fields": ("text", "hint")}),
         (_("Place in the flow"), {"fields": ("slug", "order", "ask_if")}),
@@ -26,7 +31,7 @@ class QuestionAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Rule)
-class RuleAdmin(TabbedTranslationAdmin):
+class RuleAdmin(ConcurrentEditAdminMixin, TabbedTranslationAdmin):
     list_display = ("order", "name", "note")
     list_display_links = ("name",)
     search_fields = ("name", "note")

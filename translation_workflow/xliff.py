@@ -10,11 +10,18 @@ An import honours what the file says about each unit: its ``state``,
 (``unit_outcome``), and a target that is empty, the Swedish text copied, or
 drops, adds or moves the Swedish markup is refused.
 
+Each unit carries, in its ``extradata`` attribute (the place XLIFF 1.2 keeps
+for a tool's own data, valid under the strict schema), a fingerprint of the
+target language's text as it was at the export (``target_version``): an import
+refuses a unit whose text in the portal changed after the export, so that a
+translator's later correction is not overwritten by the agency's file.
+
 An import is checked completely before anything is written, and then applied
 in one transaction: a file with any problem changes nothing, and the caseworker
 gets every problem listed in their own language.
 """
 
+import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -70,6 +77,15 @@ class Xliff12File(xliff.xlifffile):
 </body>
 </file>
 </xliff>"""
+
+
+TARGET_VERSION_PREFIX = "portal-target-version:"
+
+
+def target_version(page, name, code):
+    """A fingerprint of the stored ``code`` text of field ``name``, as sent in an export."""
+    text = (getattr(page, f"{name}_{code}") or "").encode()
+    return TARGET_VERSION_PREFIX + hashlib.sha256(text).hexdigest()[:20]
 
 
 def unit_id(page, name):
@@ -145,6 +161,7 @@ def export_xliff(pages, code):
             unit.setid(unit_id(page, name))
             element = unit.xmlelement
             element.set("resname", name)
+            element.set("extradata", target_version(page, name, code))
             max_length = Page._meta.get_field(name).max_length
             if max_length:
                 element.set("size-unit", "char")
@@ -393,7 +410,11 @@ def read_xliff(data, code, user):
             )
             continue
         wanted[local_id] = (int(match["page"]), match["field"], unit)
-    pages = Page.objects.in_bulk({page_pk for page_pk, _f, _u in wanted.values()})
+    pages = Page.objects.all()
+    if transaction.get_connection().in_atomic_block:
+        # Importing: the texts compared with the file stay as they are until written.
+        pages = pages.select_for_update()
+    pages = pages.in_bulk({page_pk for page_pk, _f, _u in wanted.values()})
     for local_id, (page_pk, name, unit) in wanted.items():
         page = pages.get(page_pk)
         if page is None:
@@ -529,6 +550,16 @@ def check_unit(plan, page, name, unit, local_id):
             % where
         )
         return
+    if changed_since_export(element, page, name, plan.code):
+        plan.problems.append(
+            _(
+                "The %(language)s text of “%(field)s” on the page “%(page)s” (unit %(unit)s) "
+                "has been changed in the portal since the export. Export the page again, so "
+                "that the change is not overwritten."
+            )
+            % {**where, "language": language_name(plan.code)}
+        )
+        return
     outcome = unit_outcome(element, target)
     if outcome is None:
         plan.problems.append(
@@ -544,6 +575,18 @@ def check_unit(plan, page, name, unit, local_id):
     if text is not None:
         page_import.outcomes.add(outcome)
         page_import.targets[name] = text
+
+
+def changed_since_export(element, page, name, code):
+    """Whether the portal's ``code`` text of the unit changed after the file was exported.
+
+    A file without the portal's fingerprint (written by hand, or by a tool that
+    drops ``extradata``) cannot tell; the source check still applies to it.
+    """
+    sent = element.get("extradata") or ""
+    if not sent.startswith(TARGET_VERSION_PREFIX):
+        return False
+    return sent != target_version(page, name, code)
 
 
 def checked_target(plan, page, name, target, where):

@@ -22,6 +22,7 @@ from translation_workflow.xliff import (
     export_xliff,
     import_xliff,
     pages_needing_translation,
+    target_version,
 )
 
 pytestmark = pytest.mark.django_db
@@ -181,6 +182,48 @@ def test_a_source_changed_since_the_export_is_rejected(editor):
     page.save()
     problems = rejected(data, "ckb", editor)
     assert len(problems) == 1 and page.title_sv in problems[0]
+
+
+def test_every_unit_carries_the_version_of_its_target_at_the_export():
+    page = make_page(title_ckb=SORANI["title"])
+    units = etree.fromstring(export_xliff([page], "ckb")).findall(".//x:trans-unit", NS)
+    versions = {unit.get("id"): unit.get("extradata") for unit in units}
+    assert versions[f"page-{page.pk}-title"] == target_version(page, "title", "ckb")
+    assert versions[f"page-{page.pk}-body"] == target_version(page, "body", "ckb")
+    assert versions[f"page-{page.pk}-title"] != versions[f"page-{page.pk}-body"]
+
+
+def test_a_unit_whose_language_version_changed_after_the_export_is_refused(editor):
+    page = make_page()
+    data = fill_targets(export_xliff([page], "ckb"), SORANI)
+    # A translator corrects the Sorani title in the admin while the agency works.
+    Page.objects.filter(pk=page.pk).update(title_ckb="خانووی کاتی (ڕاستکراوە)")
+    problems = rejected(data, "ckb", editor)
+    assert problems == [
+        f"The Central Kurdish (Sorani) text of “title” on the page “{page.title_sv}” "
+        f"(unit page-{page.pk}-title) has been changed in the portal since the export. "
+        "Export the page again, so that the change is not overwritten."
+    ]
+    assert Page.objects.get(pk=page.pk).title_ckb == "خانووی کاتی (ڕاستکراوە)"
+
+
+def test_the_refused_unit_is_listed_in_swedish(editor):
+    page = make_page()
+    data = fill_targets(export_xliff([page], "ckb"), SORANI)
+    Page.objects.filter(pk=page.pk).update(summary_ckb="پوختەی نوێ")
+    with translation.override("sv"):
+        [problem] = rejected(data, "ckb", editor)
+    assert f"(enhet page-{page.pk}-summary)" in problem
+    assert "har ändrats i portalen sedan exporten" in problem
+
+
+def test_a_file_whose_tool_dropped_the_versions_still_imports(editor):
+    page = make_page()
+    root = etree.fromstring(fill_targets(export_xliff([page], "ckb"), SORANI))
+    for unit in root.iter(f"{{{NS['x']}}}trans-unit"):
+        del unit.attrib["extradata"]
+    import_xliff(etree.tostring(root), "ckb", editor)
+    assert Page.objects.get(pk=page.pk).title_ckb == SORANI["title"]
 
 
 def test_an_oversized_file_is_rejected(editor, settings):
