@@ -1,9 +1,14 @@
 from django.contrib import admin
 from django.urls import path
 
+from housing_info.models import Page
 from translation_workflow import admin_views
 from translation_workflow.forms import TranslatorProfileForm
 from translation_workflow.models import TranslationOverview, TranslatorProfile
+from translation_workflow.page_admin import PageAdmin
+
+# Registered here, not in housing_info: saving a page goes through this app's service.
+admin.site.register(Page, PageAdmin)
 
 
 @admin.register(TranslationOverview)
