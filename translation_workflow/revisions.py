@@ -18,11 +18,6 @@ from housing_info.models import Page, Topic
 from portal.languages import SOURCE_LANGUAGE, direction
 from translation_workflow.versions import LanguageVersion, TranslationState, visible_state
 
-# Page fields a restore leaves as they are: identity and bookkeeping, and
-# publishing, which needs a permission of its own.
-NOT_RESTORED = frozenset(
-    {"id", "created_at", "updated_at", "published", "source_revision", "source_changed_on"}
-)
 SETTINGS_FIELDS = (
     "slug",
     "kind",
@@ -210,15 +205,6 @@ def restore_problems(page, record):
             _("Another page now has the address %(slug)s of that revision.") % {"slug": record.slug}
         )
     return problems
-
-
-def restored_fields():
-    translated = set(Page.TEXT_FIELDS)
-    return [
-        f.attname
-        for f in Page._meta.concrete_fields
-        if f.attname not in NOT_RESTORED and f.attname not in translated
-    ]
 
 
 def summary_html(groups):

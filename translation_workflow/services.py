@@ -29,6 +29,18 @@ from translation_workflow.versions import (
     translation_state,
 )
 
+# Page settings a restore of the Swedish text brings back with it; publishing
+# needs a permission of its own and stays as it is.
+RESTORED_WITH_SWEDISH = (
+    "slug",
+    "kind",
+    "topic_id",
+    "order",
+    "is_example",
+    "last_reviewed",
+    "review_by",
+)
+
 
 def save_page_text(
     page, *, user, swedish_change, states_declared=None, made_from=None, reason=None
@@ -180,11 +192,9 @@ def restore_revision(page, record, *, languages, swedish_change, user):
     state it had beside its text, outdated if the Swedish text differs from
     the one it stood beside. Languages not chosen keep their text and state.
     """
-    from translation_workflow.revisions import restored_fields
-
     languages = [code for code in (SOURCE_LANGUAGE, *translation_languages()) if code in languages]
     if SOURCE_LANGUAGE in languages:
-        for name in restored_fields():
+        for name in RESTORED_WITH_SWEDISH:
             setattr(page, name, getattr(record, name))
     for code in languages:
         for base in Page.TEXT_FIELDS:
