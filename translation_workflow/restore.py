@@ -6,14 +6,22 @@ answers the meaning question when restoring the Swedish text of a published
 page. ``services.restore_revision`` then does it, as a new revision.
 """
 
-from dataclasses import dataclass, field
+import difflib
+from dataclasses import dataclass, field, replace
 
 from django import forms
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from housing_info.models import Page
 from portal.languages import SOURCE_LANGUAGE, direction
-from translation_workflow.revisions import changes_between, language_name, version_summary
+from translation_workflow.revisions import (
+    changes_between,
+    language_name,
+    readable,
+    text_diff,
+    version_summary,
+)
 from translation_workflow.roles import all_languages
 from translation_workflow.versions import SwedishChange
 
@@ -47,12 +55,26 @@ def restore_preview(page, record, languages):
         group = groups.get(code)
         if group is None and now == restored:
             continue
-        rows.append(
-            LanguageRestore(
-                code, language_name(code), now, restored, group.changes if group else []
-            )
-        )
+        changes = [
+            replace(change, diff=short_diff(change.old, change.new))
+            for change in (group.changes if group else [])
+        ]
+        rows.append(LanguageRestore(code, language_name(code), now, restored, changes))
     return rows
+
+
+def short_diff(old, new):
+    """Only the lines that differ, each as a word diff: a long body stays short."""
+    old_lines, new_lines = readable(old).splitlines(), readable(new).splitlines()
+    matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
+    pieces = [
+        text_diff("\n".join(old_lines[a1:a2]), "\n".join(new_lines[b1:b2]))
+        for operation, a1, a2, b1, b2 in matcher.get_opcodes()
+        if operation != "equal"
+    ]
+    return format_html_join(
+        "", '<span class="restore-diff-line">{}</span> ', ((p,) for p in pieces)
+    )
 
 
 def meaning_question_needed(page, record):

@@ -58,8 +58,13 @@ def word_diff(old, new):
 
     Rich text is compared as it reads (see ``readable``), not as HTML source.
     """
-    old_tokens = TOKENS.findall(readable(old))
-    new_tokens = TOKENS.findall(readable(new))
+    return text_diff(readable(old), readable(new))
+
+
+def text_diff(old, new):
+    """Plain texts ``old`` against ``new`` as safe HTML, words in <del> and <ins>."""
+    old_tokens = TOKENS.findall(old)
+    new_tokens = TOKENS.findall(new)
     parts = []
     matcher = difflib.SequenceMatcher(a=old_tokens, b=new_tokens, autojunk=False)
     for operation, a1, a2, b1, b2 in matcher.get_opcodes():
