@@ -1,4 +1,4 @@
-"""What the translation workflow adds to the page admin (mixed into housing_info's PageAdmin).
+"""The page admin, registered by this app: every save goes through ``services``.
 
 - The language-version part of the form: each version's state and "hold back";
   the question whether a change to the Swedish text changes its meaning.
@@ -7,7 +7,8 @@
   ``save_model`` refuses any change beyond the user's rights all the same.
 - Right-to-left fields (and the rich-text editor) get ``dir="rtl"``.
 - History: the list says what changed, in which languages; a diff between any
-  two revisions; restoring a revision is itself a revision.
+  two revisions; restoring a revision per language, after a confirmation
+  (``restore``), is itself a revision.
 """
 
 from django import forms

@@ -91,8 +91,12 @@ def save_page_text(
 
 
 def publish_page(page, *, user, swedish_change):
-    """Publish ``page``; ``swedish_change`` answers whether its Swedish changed in meaning
-    since it was last published (asked when ``needs_meaning_answer_to_publish``)."""
+    """Publish ``page``.
+
+    ``swedish_change`` answers whether its Swedish text changed in meaning since
+    it was last published; it counts only when that question arises
+    (``states.publish_needs_meaning_answer``).
+    """
     page.published = True
     return save_page_text(page, user=user, swedish_change=swedish_change)
 
@@ -101,11 +105,6 @@ def unpublish_page(page, *, user):
     """Take ``page`` off the portal; no translation state changes."""
     page.published = False
     return save_page_text(page, user=user, swedish_change=None)
-
-
-def needs_meaning_answer_to_publish(page):
-    """Whether publishing the stored ``page`` now must ask the meaning question."""
-    return not page.published and states.publish_needs_meaning_answer(page, page.source_revision)
 
 
 def import_translations(page, code, texts, *, state, held_back, source_revision, user):
