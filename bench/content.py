@@ -14,15 +14,9 @@ from datetime import date
 from django.db import connection, transaction
 
 from glossary.seeding import load_glossary
-from housing_info.models import (
-    ContactPoint,
-    LanguageVersion,
-    Page,
-    PathwayStep,
-    Topic,
-    TranslationState,
-)
+from housing_info.models import ContactPoint, Page, PathwayStep, Topic
 from page_cache import generation
+from translation_workflow.versions import LanguageVersion, TranslationState
 
 TARGET_SLUG = "transitional-flat"
 MAX_TOPICS = 12

@@ -1,12 +1,15 @@
+"""Admin for topics, contact points and pathway steps.
+
+Pages are registered by ``translation_workflow.admin``: saving a page's text
+goes through the translation workflow's service, which this app never imports.
+"""
+
 from django.contrib import admin
 from django.db import models
-from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
-from housing_info.models import ContactPoint, Page, PathwayStep, Topic
+from housing_info.models import ContactPoint, PathwayStep, Topic
 from portal.concurrent_edits import ConcurrentEditAdminMixin
-from translation_workflow.page_admin import PageWorkflowAdminMixin
 
 
 @admin.register(Topic)
@@ -26,53 +29,6 @@ class ContactPointAdmin(ConcurrentEditAdminMixin, TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ("name_sv",)}
     # A web address typed without a scheme is https (Django 6's default).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-
-
-@admin.register(Page)
-class PageAdmin(
-    ConcurrentEditAdminMixin, PageWorkflowAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
-):
-    list_display = (
-        "title",
-        "topic",
-        "kind",
-        "published",
-        "is_example",
-        "last_reviewed",
-        "review_by",
-        "updated_at",
-    )
-    list_filter = ("topic", "kind", "published", "is_example", "review_by")
-    list_select_related = ("topic",)
-    search_fields = ("title", "summary", "slug")
-    ordering = ("topic__order", "order")
-    date_hierarchy = "updated_at"
-    prepopulated_fields = {"slug": ("title_sv",)}
-    filter_horizontal = ("contact_points",)
-    readonly_fields = ("created_at", "updated_at")
-    fieldsets = (
-        (None, {"fields": ("title", "summary", "body")}),
-        (
-            _("What a reader needs to act"),
-            {"fields": ("applies_to", "duration", "next_steps", "contact_points")},
-        ),
-        (
-            _("Place and publishing"),
-            {
-                "fields": (
-                    "slug",
-                    "topic",
-                    "kind",
-                    "order",
-                    "published",
-                    "is_example",
-                    "last_reviewed",
-                    "review_by",
-                    ("created_at", "updated_at"),
-                )
-            },
-        ),
-    )
 
 
 @admin.register(PathwayStep)

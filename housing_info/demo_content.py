@@ -4,7 +4,9 @@
 ``<language code>.json`` holds the text in one language, and says with
 ``"machine_translated": true`` that it is a machine translation. Swedish is the
 source; every other language version of a page gets the state its file gives
-(machine translation, or up to date with the Swedish text). Loading is
+(machine translation, or up to date with the Swedish text), set by the page
+writer the caller passes (``translation_workflow.services.save_demo_page``:
+``python manage.py load_demo_content`` lives in that app). Loading is
 idempotent: a record is written only when a value or a state differs, so
 running it twice changes nothing (not a page's "last changed" date, nor its
 history).
@@ -17,9 +19,8 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from housing_info.models import ContactPoint, Page, PathwayStep, Topic, TranslationState
+from housing_info.models import ContactPoint, Page, PathwayStep, Topic
 from housing_info.rich_text import sanitize_body
-from portal.languages import SOURCE_LANGUAGE
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo"
 
@@ -45,36 +46,6 @@ def translated_values(texts, section, key, fields):
     return values
 
 
-def demo_states(texts, values):
-    """The state each language version of a demo page should have, from its file."""
-    states = {}
-    for code, language_texts in texts.items():
-        if code == SOURCE_LANGUAGE:
-            continue
-        if values.get(f"title_{code}") and values.get(f"body_{code}"):
-            machine = bool(language_texts.get("machine_translated"))
-            states[code] = TranslationState.MACHINE if machine else TranslationState.UP_TO_DATE
-    return states
-
-
-def write_page(lookup, values, states):
-    """Create or update a page so that its text and its states are those of the files."""
-    page = Page.objects.filter(**lookup).first()
-    if page is None:
-        page = Page(**lookup, **values)
-    else:
-        changed = [name for name, value in values.items() if getattr(page, name) != value]
-        stale = [code for code, state in states.items() if page.translation_state(code) != state]
-        if not changed and not stale:
-            return page, False
-        for name in changed:
-            setattr(page, name, values[name])
-    page.declared_states = states
-    page._change_reason = "demo"
-    page.save()
-    return page, True
-
-
 def write(model, lookup, values):
     """Create or update one record, saving only when something differs."""
     instance = model.objects.filter(**lookup).first()
@@ -91,8 +62,14 @@ def write(model, lookup, values):
 
 
 @transaction.atomic
-def load_demo_content(directory=DEMO_DIR):
-    """Load or refresh the demo content; returns how many records were written."""
+def load_demo_content(directory=DEMO_DIR, *, write_page):
+    """Load or refresh the demo content; returns how many records were written.
+
+    Pages carry translation states, which only the translation workflow may
+    set: ``write_page(lookup, values, machine_translated=codes)`` writes one
+    and returns (page, whether it wrote); ``translation_workflow.services``
+    passes its ``save_demo_page`` (see ``load_demo_content`` there).
+    """
     structure, texts = read_demo_files(directory)
     written = 0
 
@@ -116,6 +93,9 @@ def load_demo_content(directory=DEMO_DIR):
         written += set_related(contact.topics, [topics[slug] for slug in item.get("topics", [])])
         contacts[item["slug"]] = contact
 
+    machine_translated = frozenset(
+        code for code, language_texts in texts.items() if language_texts.get("machine_translated")
+    )
     pages = {}
     for item in structure["pages"]:
         values = {
@@ -133,7 +113,9 @@ def load_demo_content(directory=DEMO_DIR):
             values[name] = sanitize_body(values[name])
         if item.get("review_by"):
             values["review_by"] = date.fromisoformat(item["review_by"])
-        page, changed = write_page({"slug": item["slug"]}, values, demo_states(texts, values))
+        page, changed = write_page(
+            {"slug": item["slug"]}, values, machine_translated=machine_translated
+        )
         written += changed
         written += set_related(
             page.contact_points, [contacts[slug] for slug in item.get("contacts", [])]

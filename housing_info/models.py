@@ -4,11 +4,10 @@ Text fields are translated per language by django-modeltranslation (registered
 in ``translation.py``); Swedish is the source language and always filled in.
 Where each language version stands against the Swedish text is kept on the page
 itself (``Page.language_versions``), so reading every language's state costs no
-query; the rules that change it live in the ``translation_workflow`` app.
+query; its types and the rules that change it live in the ``translation_workflow``
+app, which this app never imports (an import-linter contract keeps it so): saving
+a page through the ORM changes no translation state.
 """
-
-from dataclasses import asdict, dataclass
-from datetime import date
 
 from django.conf import settings
 from django.db import models
@@ -66,77 +65,6 @@ class ContactPoint(models.Model):
 
     def __str__(self):
         return self.name
-
-
-class TranslationState(models.TextChoices):
-    """Where a language version of a page stands against the Swedish source."""
-
-    MISSING = "missing", _("Missing")
-    IN_TRANSLATION = "in_translation", _("In translation")
-    MACHINE = "machine", _("Machine translation, not yet reviewed")
-    UP_TO_DATE = "up_to_date", _("Up to date")
-    OUTDATED = "outdated", _("Outdated")
-
-
-class SwedishChange(models.TextChoices):
-    """What a save did to the Swedish text, as the person saving says."""
-
-    MEANING = "meaning", _("It changes the meaning: the other language versions become outdated")
-    TYPO = "typo", _("Only a typo or wording fix: the other language versions stay up to date")
-
-
-# States in which a reader is shown the language version's own text.
-READABLE_STATES = frozenset(
-    {TranslationState.MACHINE, TranslationState.UP_TO_DATE, TranslationState.OUTDATED}
-)
-
-
-@dataclass(frozen=True)
-class LanguageVersion:
-    """Where one language version of a page stands against the Swedish source.
-
-    ``source_revision`` and ``source_date`` name the Swedish version it was
-    translated from (``Page.source_revision`` counts Swedish text changes).
-    """
-
-    state: str = TranslationState.MISSING
-    source_revision: int | None = None
-    source_date: date | None = None
-    held_back: bool = False
-    reviewed_on: date | None = None
-    reviewed_by: str = ""
-    sent_on: date | None = None
-
-    @classmethod
-    def from_json(cls, data):
-        data = dict(data or {})
-        for name in ("source_date", "reviewed_on", "sent_on"):
-            if data.get(name):
-                data[name] = date.fromisoformat(data[name])
-        known = cls.__dataclass_fields__
-        return cls(**{name: value for name, value in data.items() if name in known})
-
-    def to_json(self):
-        data = asdict(self)
-        for name in ("source_date", "reviewed_on", "sent_on"):
-            if data[name]:
-                data[name] = data[name].isoformat()
-        return data
-
-
-def visible_state(version, has_text):
-    """The state of a language version, given whether its text exists.
-
-    The text is the truth about "missing": a record saying otherwise is stale.
-    """
-    if not has_text:
-        if version.state == TranslationState.IN_TRANSLATION:
-            return TranslationState.IN_TRANSLATION
-        return TranslationState.MISSING
-    if version.state in READABLE_STATES:
-        return TranslationState(version.state)
-    # Text without a record: written before states were kept, or by a bulk update.
-    return TranslationState.UP_TO_DATE
 
 
 class PageQuerySet(models.QuerySet):
@@ -198,7 +126,13 @@ class Page(models.Model):
     source_changed_on = models.DateField(
         _("Swedish text last changed"), default=timezone.localdate, editable=False
     )
-    # {language code: LanguageVersion.to_json()}; see language_version().
+    # The Swedish version readers last saw (None: never published); publishing
+    # a newer one asks whether its meaning changed (translation_workflow.states).
+    published_source_revision = models.PositiveIntegerField(
+        _("Swedish version last published"), null=True, blank=True, editable=False
+    )
+    # {language code: a LanguageVersion as JSON}: written only through
+    # translation_workflow.services, read through translation_workflow.versions.
     language_versions = models.JSONField(
         _("language versions"), default=dict, blank=True, editable=False
     )
@@ -206,15 +140,6 @@ class Page(models.Model):
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = PageQuerySet.as_manager()
-
-    # Set by whoever saves (the admin form, an import, the demo loader) and read,
-    # then reset, by translation_workflow.states when the page is saved.
-    #: How the Swedish text changed (a SwedishChange); None counts as a change of meaning.
-    swedish_change = None
-    #: {language code: TranslationState} that this save sets explicitly.
-    declared_states = None
-    #: A restore from history: language_versions are taken as they are.
-    restoring = False
 
     class Meta:
         ordering = ["topic__order", "order", "slug"]
@@ -245,30 +170,19 @@ class Page(models.Model):
         """Whether the page has a title and a body in ``code``."""
         return bool(getattr(self, f"title_{code}", "") and getattr(self, f"body_{code}", ""))
 
-    def language_version(self, code):
-        """The LanguageVersion record of ``code`` (a blank one when there is none)."""
-        return LanguageVersion.from_json((self.language_versions or {}).get(code))
-
-    def set_language_version(self, code, version):
-        self.language_versions = {**(self.language_versions or {}), code: version.to_json()}
-
     def is_translated_into(self, code, *, preview=False):
         """Whether a reader of ``code`` can read this page in their own language.
 
         Not when the version is missing, or held back until it is reviewed
-        (``preview`` shows staff a held-back version all the same).
+        (``preview`` shows staff a held-back version all the same). The
+        translation workflow writes ``language_versions``; reading the
+        "held back" flag needs none of its rules.
         """
         if not self.has_text_in(code):
             return False
         if code == SOURCE_LANGUAGE or preview:
             return True
-        return not self.language_version(code).held_back
-
-    def translation_state(self, code):
-        """The state of this page's ``code`` version (a TranslationState)."""
-        if code == SOURCE_LANGUAGE:
-            return TranslationState.UP_TO_DATE
-        return visible_state(self.language_version(code), self.has_text_in(code))
+        return not (self.language_versions or {}).get(code, {}).get("held_back", False)
 
     def text_language(self, code=None, *, preview=False):
         """The language whose text a reader of ``code`` is shown."""

@@ -14,7 +14,6 @@ from housing_info.negotiation import preferred_language
 from housing_info.reader_columns import reader_columns
 from language_demand.counting import note_page_language
 from portal.languages import PORTAL_LANGUAGES, direction
-from translation_workflow.notices import translation_notice
 
 
 @require_safe
@@ -122,7 +121,6 @@ def page_detail(request, slug):
             "shown_language": shown_language,
             "shown_dir": direction(shown_language),
             "is_fallback": shown_language != reader_language,
-            "notice": translation_notice(page, reader_language, shown_language),
             # Notices for staff speak the staff member's (the admin's) language.
             "staff_language": (
                 translation.get_language_from_request(request) if preview else reader_language

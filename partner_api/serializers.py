@@ -5,9 +5,10 @@ from django.utils import translation
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from housing_info.models import ContactPoint, Page, Topic, TranslationState
+from housing_info.models import ContactPoint, Page, Topic
 from partner_api.text import field_language, field_text
 from sharing.permalinks import absolute_url, page_languages, page_permalink, topic_permalink
+from translation_workflow.versions import TranslationState, translation_state
 
 
 class LanguageMixin:
@@ -139,7 +140,7 @@ class PageSerializer(LanguageMixin, serializers.ModelSerializer):
 
     @extend_schema_field(serializers.ChoiceField(choices=TranslationState.choices))
     def get_translation_state(self, page) -> str:
-        return str(page.translation_state(self.language))
+        return str(translation_state(page, self.language))
 
     def get_title(self, page) -> str:
         return self.text(page)["title"]

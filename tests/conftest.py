@@ -30,7 +30,7 @@ def demo_snapshot(db):
     """The frozen demo content in tests/data/demo_snapshot, in every language."""
     from pathlib import Path
 
-    from housing_info.demo_content import load_demo_content
+    from translation_workflow.services import load_demo_content
 
     load_demo_content(Path(__file__).resolve().parent / "data" / "demo_snapshot")
 

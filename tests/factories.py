@@ -6,6 +6,8 @@ from feedback.models import PageFeedback
 from glossary.models import Term
 from housing_info.models import ContactPoint, Page, PathwayStep, Topic
 from smart_answers.models import Answer, Question, Rule
+from translation_workflow.services import save_page_text
+from translation_workflow.versions import language_version, translation_state
 
 _numbers = count(1)
 
@@ -44,7 +46,8 @@ def make_page(**fields):
         "body_ti": "<p>ክሳብ ኣርባዕተ ዓመት ናይ ካልኣይ ኢድ ውዕል ኣለካ።</p>",
     }
     values.update(fields)
-    return Page.objects.create(**values)
+    # Through the workflow's service, as the admin creates pages: with states.
+    return save_page_text(Page(**values), user=None, swedish_change=None)
 
 
 def make_contact_point(**fields):
@@ -239,8 +242,8 @@ def page_form_data(page, **changes):
     if page.is_example:
         data["is_example"] = "on"
     for code in translation_languages():
-        data[f"translation_state_{code}"] = page.translation_state(code)
-        if page.language_version(code).held_back:
+        data[f"translation_state_{code}"] = translation_state(page, code)
+        if language_version(page, code).held_back:
             data[f"held_back_{code}"] = "on"
     data.update(changes)
     return {name: value for name, value in data.items() if value is not None}

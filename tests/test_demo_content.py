@@ -5,8 +5,10 @@ import json
 import pytest
 from django.core.management import call_command
 
-from housing_info.demo_content import DEMO_DIR, load_demo_content
-from housing_info.models import ContactPoint, Page, PathwayStep, Topic, TranslationState
+from housing_info.demo_content import DEMO_DIR
+from housing_info.models import ContactPoint, Page, PathwayStep, Topic
+from translation_workflow.services import load_demo_content
+from translation_workflow.versions import TranslationState, translation_state
 
 pytestmark = pytest.mark.django_db
 
@@ -98,10 +100,10 @@ def demo_dir(tmp_path):
 def test_language_files_give_the_states(demo_dir):
     load_demo_content(demo_dir)
     page = Page.objects.get(slug="transitional-flat")
-    assert page.translation_state("en") == TranslationState.UP_TO_DATE
-    assert page.translation_state("ar") == TranslationState.MACHINE
-    assert page.translation_state("ti") == TranslationState.MACHINE
-    assert page.translation_state("so") == TranslationState.MISSING
+    assert translation_state(page, "en") == TranslationState.UP_TO_DATE
+    assert translation_state(page, "ar") == TranslationState.MACHINE
+    assert translation_state(page, "ti") == TranslationState.MACHINE
+    assert translation_state(page, "so") == TranslationState.MISSING
     assert page.review_by.isoformat() == "2027-03-01"
 
 
@@ -121,5 +123,5 @@ def test_a_changed_machine_flag_changes_the_state_and_nothing_else(demo_dir):
     (demo_dir / "ar.json").write_text(json.dumps(arabic), encoding="utf-8")
     assert load_demo_content(demo_dir) == 1
     page = Page.objects.get(slug="transitional-flat")
-    assert page.translation_state("ar") == TranslationState.UP_TO_DATE
+    assert translation_state(page, "ar") == TranslationState.UP_TO_DATE
     assert page.source_revision == 1

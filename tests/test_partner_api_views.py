@@ -1,7 +1,8 @@
 import pytest
 
-from housing_info.models import Page, TranslationState
+from housing_info.models import Page
 from tests.factories import make_contact_point, make_page, make_topic
+from translation_workflow.versions import TranslationState
 
 pytestmark = pytest.mark.django_db
 

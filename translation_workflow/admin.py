@@ -4,10 +4,15 @@ from django.contrib.auth.models import Group, User
 from django.urls import path
 from django.utils.translation import gettext_lazy
 
+from housing_info.models import Page
 from translation_workflow import admin_views
 from translation_workflow.forms import TranslatorProfileForm
 from translation_workflow.models import TranslationOverview, TranslatorProfile
+from translation_workflow.page_admin import PageAdmin
 from translation_workflow.role_labels import group_label, permission_label
+
+# Registered here, not in housing_info: saving a page goes through this app's service.
+admin.site.register(Page, PageAdmin)
 
 
 @admin.register(TranslationOverview)

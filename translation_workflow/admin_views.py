@@ -16,13 +16,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from housing_info.models import Page, Topic, TranslationState
+from housing_info.models import Page, Topic
 from portal.languages import SOURCE_LANGUAGE, direction
 from translation_workflow.dashboard import build_dashboard, legend
 from translation_workflow.forms import DashboardFilterForm, XliffExportForm, XliffImportForm
 from translation_workflow.revisions import changes_between, field_label, language_name
 from translation_workflow.roles import can_review, exchange_languages, translation_languages
-from translation_workflow.states import mark_reviewed
+from translation_workflow.services import mark_reviewed
+from translation_workflow.versions import TranslationState, language_version, translation_state
 from translation_workflow.xliff import (
     ImportRejected,
     TranslatedUnits,
@@ -219,7 +220,7 @@ def review_view(model_admin, request, page_pk, code):
             reverse("admin:translation_workflow_translationoverview_changelist")
             + f"?language={code}"
         )
-    version = page.language_version(code)
+    version = language_version(page, code)
     source_changes = []
     if version.source_revision and version.source_revision < page.source_revision:
         translated_from = (
@@ -244,7 +245,7 @@ def review_view(model_admin, request, page_pk, code):
         code=code,
         language=language_name(code),
         version=version,
-        state=page.translation_state(code),
+        state=translation_state(page, code),
         sides=[
             {
                 "code": SOURCE_LANGUAGE,

@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class TranslationWorkflowConfig(AppConfig):
     name = "translation_workflow"
     verbose_name = _("Translation workflow")
-
-    def ready(self):
-        from translation_workflow import states
-
-        states.connect_signals()

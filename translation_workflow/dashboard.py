@@ -14,9 +14,10 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import pgettext_lazy
 
-from housing_info.models import LanguageVersion, Page, Topic, TranslationState, visible_state
+from housing_info.models import Page, Topic
 from translation_workflow.revisions import language_name
 from translation_workflow.roles import can_review, editable_languages, translation_languages
+from translation_workflow.versions import LanguageVersion, TranslationState, visible_state
 
 READABLE = (TranslationState.UP_TO_DATE, TranslationState.MACHINE, TranslationState.OUTDATED)
 CURRENT = (TranslationState.UP_TO_DATE, TranslationState.MACHINE)

@@ -8,11 +8,18 @@ from django.utils.text import format_lazy
 from django.utils.translation import get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from housing_info.models import Page, SwedishChange, TranslationState
+from housing_info.models import Page
 from portal.languages import SOURCE_LANGUAGE
 from translation_workflow.models import TranslatorProfile
 from translation_workflow.revisions import language_name
 from translation_workflow.roles import translation_languages
+from translation_workflow.states import publish_needs_meaning_answer
+from translation_workflow.versions import (
+    SwedishChange,
+    TranslationState,
+    language_version,
+    translation_state,
+)
 from translation_workflow.xliff import TranslatedUnits
 
 
@@ -152,10 +159,10 @@ class LanguageVersionFormMixin:
     def setup_language_versions(self):
         page = self.instance
         for code in translation_languages():
-            version = page.language_version(code)
+            version = language_version(page, code)
             state_field = self.fields[state_field_name(code)]
             held_field = self.fields[held_back_field_name(code)]
-            state_field.initial = page.translation_state(code) if page.pk else None
+            state_field.initial = translation_state(page, code) if page.pk else None
             held_field.initial = version.held_back
             state_field.help_text = version_help_text(page, code, version)
             if code not in self.editable_languages:
@@ -210,6 +217,18 @@ class LanguageVersionFormMixin:
                     "change affects the meaning, so that translations are marked correctly."
                 ),
             )
+        publishing = not self.initial.get("published") and self.cleaned_data.get("published")
+        if page.pk and publishing and not self.cleaned_data.get("swedish_change"):
+            revision = page.source_revision + (1 if self.source_text_changed() else 0)
+            if publish_needs_meaning_answer(page, revision):
+                self.add_error(
+                    "swedish_change",
+                    _(
+                        "The Swedish text changed since this page was last published, and some "
+                        "translations were made from an older text. Say whether the change "
+                        "affects the meaning, so that translations are marked correctly."
+                    ),
+                )
         for code, state in self.declared_states().items():
             with_text = state in (
                 TranslationState.UP_TO_DATE,

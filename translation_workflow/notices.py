@@ -6,8 +6,8 @@ from datetime import date
 from django.urls import reverse
 from django.utils import translation
 
-from housing_info.models import TranslationState
 from portal.languages import SOURCE_LANGUAGE
+from translation_workflow.versions import TranslationState, language_version, translation_state
 
 
 @dataclass(frozen=True)
@@ -38,13 +38,13 @@ class TranslationNotice:
 
 def translation_notice(page, reader_language, shown_language):
     """The notice for a reader of ``reader_language`` shown ``shown_language``."""
-    version = page.language_version(shown_language)
+    version = language_version(page, shown_language)
     with translation.override(SOURCE_LANGUAGE):
         source_url = reverse("housing_info:page", kwargs={"slug": page.slug})
     return TranslationNotice(
         reader_language=reader_language,
         shown_language=shown_language,
-        state=page.translation_state(shown_language),
+        state=translation_state(page, shown_language),
         source_date=version.source_date,
         # Staff see a held-back version; visitors of that language do not.
         held_back_preview=shown_language == reader_language

@@ -1,4 +1,4 @@
-"""What the translation workflow adds to the page admin (mixed into housing_info's PageAdmin).
+"""The page admin, registered by this app: every save goes through ``services``.
 
 - The language-version part of the form: each version's state and "hold back";
   the question whether a change to the Swedish text changes its meaning.
@@ -7,7 +7,8 @@
   ``save_model`` refuses any change beyond the user's rights all the same.
 - Right-to-left fields (and the rich-text editor) get ``dir="rtl"``.
 - History: the list says what changed, in which languages; a diff between any
-  two revisions; restoring a revision is itself a revision.
+  two revisions; restoring a revision per language, after a confirmation
+  (``restore``), is itself a revision.
 """
 
 from django import forms
@@ -23,10 +24,13 @@ from django.utils.http import urlencode
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from modeltranslation.admin import TabbedTranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from housing_info.models import Page
+from portal.concurrent_edits import ConcurrentEditAdminMixin
 from portal.languages import SOURCE_LANGUAGE, direction
-from translation_workflow import revisions
+from translation_workflow import restore, revisions, services
 from translation_workflow.forms import (
     LanguageVersionFormMixin,
     held_back_field_name,
@@ -43,6 +47,7 @@ from translation_workflow.roles import (
     translation_languages,
 )
 from translation_workflow.states import set_held_back
+from translation_workflow.versions import language_version, translation_state
 
 SETTINGS_FIELDS = (
     "slug",
@@ -118,8 +123,9 @@ def language_version_fieldsets(user):
                 {
                     "fields": ["swedish_change"],
                     "description": gettext_lazy(
-                        "Answer only when you changed the Swedish text of a published page. "
-                        "Drafts, publishing and other changes never outdate translations."
+                        "Answer when you changed the Swedish text of a published page, or "
+                        "when you publish a page whose Swedish text changed since it was last "
+                        "published. Other changes never outdate translations."
                     ),
                 },
             )
@@ -177,8 +183,8 @@ class PageWorkflowAdminMixin:
             return _("Saved pages show the state of each language version here.")
         rows = []
         for code in translation_languages():
-            version = obj.language_version(code)
-            state = obj.translation_state(code)
+            version = language_version(obj, code)
+            state = translation_state(obj, code)
             details = []
             if version.held_back:
                 details.append(_("held back until reviewed"))
@@ -211,12 +217,15 @@ class PageWorkflowAdminMixin:
     def save_model(self, request, obj, form, change):
         if change:
             self.refuse_changes_beyond_rights(request.user, obj)
-        obj.swedish_change = form.cleaned_data.get("swedish_change") or None
-        obj.declared_states = form.declared_states()
         for code in translation_languages():
             if held_back_field_name(code) in form.changed_data:
                 set_held_back(obj, code, form.cleaned_data[held_back_field_name(code)])
-        super().save_model(request, obj, form, change)
+        services.save_page_text(
+            obj,
+            user=request.user,
+            swedish_change=form.cleaned_data.get("swedish_change") or None,
+            states_declared=form.declared_states(),
+        )
 
     def refuse_changes_beyond_rights(self, user, page):
         """Defence in depth: the form already ignores fields the user may not change."""
@@ -329,26 +338,58 @@ class PageWorkflowAdminMixin:
         return TemplateResponse(request, "translation_workflow/page_compare.html", context)
 
     def restore_view(self, request, object_id, history_id):
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
+        """Confirm, then restore a revision for the chosen languages (a new revision)."""
         page = get_object_or_404(Page, pk=object_id)
         if not can_edit_source(request.user):
             raise PermissionDenied
         record = get_object_or_404(Page.history, pk=history_id, id=page.pk)
-        problems = revisions.restore_problems(page, record)
         history_url = reverse("admin:housing_info_page_history", args=[page.pk])
+        problems = revisions.restore_problems(page, record)
         if problems:
             for problem in problems:
                 self.message_user(request, problem, messages.ERROR)
             return HttpResponseRedirect(history_url)
-        revisions.restore_revision(page, record, request.user)
-        self.message_user(
-            request,
-            _("Restored the revision of %(date)s. The restore is itself a new revision.")
-            % {"date": formats.date_format(localtime(record.history_date), "DATETIME_FORMAT")},
-            messages.SUCCESS,
+        rows = restore.restore_preview(page, record, editable_languages(request.user))
+        form = restore.RestoreForm(
+            request.POST if request.method == "POST" else None,
+            rows=rows,
+            ask_meaning=restore.meaning_question_needed(page, record),
         )
-        return HttpResponseRedirect(history_url)
+        if request.method == "POST" and form.is_valid():
+            services.restore_revision(
+                page,
+                record,
+                languages=form.cleaned_data["languages"],
+                swedish_change=form.cleaned_data.get("swedish_change") or None,
+                user=request.user,
+            )
+            self.message_user(
+                request,
+                _(
+                    "Restored %(languages)s from the revision of %(date)s. The restore is "
+                    "itself a new revision: restore the one before it to undo."
+                )
+                % {
+                    "languages": ", ".join(
+                        revisions.language_name(code) for code in form.cleaned_data["languages"]
+                    ),
+                    "date": formats.date_format(localtime(record.history_date), "DATETIME_FORMAT"),
+                },
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(history_url)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": page,
+            "title": _("Restore revision no. %(number)s of “%(page)s”")
+            % {"number": record.history_id, "page": page},
+            "record": record,
+            "rows": rows,
+            "form": form,
+            "history_url": history_url,
+        }
+        return TemplateResponse(request, "translation_workflow/page_restore.html", context)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context.update(
@@ -360,3 +401,49 @@ class PageWorkflowAdminMixin:
             }
         )
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+
+class PageAdmin(
+    ConcurrentEditAdminMixin, PageWorkflowAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
+    list_display = (
+        "title",
+        "topic",
+        "kind",
+        "published",
+        "is_example",
+        "last_reviewed",
+        "review_by",
+        "updated_at",
+    )
+    list_filter = ("topic", "kind", "published", "is_example", "review_by")
+    list_select_related = ("topic",)
+    search_fields = ("title", "summary", "slug")
+    ordering = ("topic__order", "order")
+    date_hierarchy = "updated_at"
+    prepopulated_fields = {"slug": ("title_sv",)}
+    filter_horizontal = ("contact_points",)
+    readonly_fields = ("created_at", "updated_at")
+    fieldsets = (
+        (None, {"fields": ("title", "summary", "body")}),
+        (
+            gettext_lazy("What a reader needs to act"),
+            {"fields": ("applies_to", "duration", "next_steps", "contact_points")},
+        ),
+        (
+            gettext_lazy("Place and publishing"),
+            {
+                "fields": (
+                    "slug",
+                    "topic",
+                    "kind",
+                    "order",
+                    "published",
+                    "is_example",
+                    "last_reviewed",
+                    "review_by",
+                    ("created_at", "updated_at"),
+                )
+            },
+        ),
+    )

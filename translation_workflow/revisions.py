@@ -1,4 +1,7 @@
-"""Page revisions (django-simple-history): what changed between two, and restoring one."""
+"""Page revisions (django-simple-history): what changed between two, in words.
+
+Restoring one goes through ``services.restore_revision`` (see ``restore``).
+"""
 
 import difflib
 import re
@@ -11,14 +14,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
-from housing_info.models import LanguageVersion, Page, Topic, TranslationState, visible_state
+from housing_info.models import Page, Topic
 from portal.languages import SOURCE_LANGUAGE, direction
+from translation_workflow.versions import LanguageVersion, TranslationState, visible_state
 
-# Page fields a restore leaves as they are: identity and bookkeeping, and
-# publishing, which needs a permission of its own.
-NOT_RESTORED = frozenset(
-    {"id", "created_at", "updated_at", "published", "source_revision", "source_changed_on"}
-)
 SETTINGS_FIELDS = (
     "slug",
     "kind",
@@ -59,8 +58,13 @@ def word_diff(old, new):
 
     Rich text is compared as it reads (see ``readable``), not as HTML source.
     """
-    old_tokens = TOKENS.findall(readable(old))
-    new_tokens = TOKENS.findall(readable(new))
+    return text_diff(readable(old), readable(new))
+
+
+def text_diff(old, new):
+    """Plain texts ``old`` against ``new`` as safe HTML, words in <del> and <ins>."""
+    old_tokens = TOKENS.findall(old)
+    new_tokens = TOKENS.findall(new)
     parts = []
     matcher = difflib.SequenceMatcher(a=old_tokens, b=new_tokens, autojunk=False)
     for operation, a1, a2, b1, b2 in matcher.get_opcodes():
@@ -173,7 +177,19 @@ def describe_reason(reason):
         names = ", ".join(language_name(code) for code in argument.split(","))
         return _("Text changed in: %(languages)s") % {"languages": names}
     if word == "restored":
-        return _("Restored revision no. %(number)s") % {"number": argument}
+        number, _space, codes = argument.partition(" ")
+        if not codes:
+            return _("Restored revision no. %(number)s") % {"number": number}
+        names = ", ".join(language_name(code) for code in codes.split(","))
+        return _("Restored revision no. %(number)s: %(languages)s") % {
+            "number": number,
+            "languages": names,
+        }
+    if word == "published":
+        return {
+            "meaning": _("Published: the Swedish text changed its meaning since last published"),
+            "typo": _("Published: the Swedish text changed only in wording since last published"),
+        }.get(argument, reason)
     per_language = {
         "reviewed": _("%(language)s version marked reviewed"),
         "sent": _("%(language)s version sent for translation"),
@@ -194,30 +210,6 @@ def restore_problems(page, record):
             _("Another page now has the address %(slug)s of that revision.") % {"slug": record.slug}
         )
     return problems
-
-
-def restored_fields():
-    translated = set(Page.TEXT_FIELDS)
-    return [
-        f.attname
-        for f in Page._meta.concrete_fields
-        if f.attname not in NOT_RESTORED and f.attname not in translated
-    ]
-
-
-def restore_revision(page, record, user):
-    """Make ``page`` what revision ``record`` was; the restore is itself a revision.
-
-    Text and language versions come back together, so every version has the
-    state it had beside that text. Publishing stays as it is now.
-    """
-    for name in restored_fields():
-        setattr(page, name, getattr(record, name))
-    page.restoring = True
-    page._history_user = user
-    page._change_reason = f"restored {record.history_id}"
-    page.save()
-    return page
 
 
 def summary_html(groups):

@@ -35,7 +35,7 @@ from django.utils.translation import gettext_lazy as _l
 from lxml import etree
 from translate.storage import xliff
 
-from housing_info.models import Page, TranslationState
+from housing_info.models import Page
 from housing_info.rich_text import sanitize_body
 from portal.languages import SOURCE_LANGUAGE
 from translation_workflow.inline_markup import (
@@ -52,7 +52,8 @@ from translation_workflow.inline_markup import (
 )
 from translation_workflow.revisions import field_label, language_name
 from translation_workflow.roles import exchange_languages
-from translation_workflow.states import mark_sent_for_translation, save_with_reason, set_held_back
+from translation_workflow.services import import_translations, mark_sent_for_translation
+from translation_workflow.versions import TranslationState, language_version, translation_state
 
 UNIT_ID = re.compile(r"^page-(?P<page>\d+)-(?P<field>[a-z_]+)$")
 RICH_TEXT_FIELDS = frozenset({"body"})
@@ -97,7 +98,7 @@ def pages_needing_translation(code):
     return [
         page
         for page in Page.objects.select_related("topic").order_by("topic__order", "order", "slug")
-        if page.translation_state(code) in NEEDS_TRANSLATION
+        if translation_state(page, code) in NEEDS_TRANSLATION
     ]
 
 
@@ -201,8 +202,8 @@ def write_unit_texts(store, element, page, name, code):
                 alt_target.text = " ".join("".join(existing_tree.texts()).split())
     if target is None:
         return
-    version = page.language_version(code)
-    state = page.translation_state(code)
+    version = language_version(page, code)
+    state = translation_state(page, code)
     if state == TranslationState.UP_TO_DATE and version.held_back:
         # Not yet checked by a reviewer: not signed off.
         target.set("state", "translated")
@@ -704,26 +705,29 @@ def import_xliff(data, code, user, *, hold_back=False, translated_units=Translat
             results.append(
                 ImportResult(
                     page=page,
-                    state=page.translation_state(code),
-                    held_back=page.language_version(code).held_back,
+                    state=translation_state(page, code),
+                    held_back=language_version(page, code).held_back,
                     imported=False,
                     unfinished=page_import.unfinished,
                 )
             )
             continue
         state, held = version_after_import(page_import, translated_units)
-        for name, target in page_import.targets.items():
-            setattr(page, f"{name}_{code}", target)
         # The file's sources equal today's Swedish text: translated from this version.
-        page.declared_states = {code: state}
-        if held or hold_back:
-            set_held_back(page, code, True)
-        save_with_reason(page, user, f"imported {code}")
+        import_translations(
+            page,
+            code,
+            page_import.targets,
+            state=state,
+            held_back=held or hold_back,
+            source_revision=page.source_revision,
+            user=user,
+        )
         results.append(
             ImportResult(
                 page=page,
-                state=page.translation_state(code),
-                held_back=page.language_version(code).held_back,
+                state=translation_state(page, code),
+                held_back=language_version(page, code).held_back,
                 imported=True,
                 unfinished=[],
             )

@@ -6,9 +6,16 @@ import pytest
 from django.test import Client
 from django.utils import translation
 
-from housing_info.models import Page, SwedishChange, TranslationState
+from housing_info.models import Page
 from tests.factories import make_page
+from translation_workflow.services import save_page_text
 from translation_workflow.states import set_held_back
+from translation_workflow.versions import (
+    SwedishChange,
+    TranslationState,
+    language_version,
+    set_language_version,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -21,9 +28,11 @@ def in_language(code, message, **values):
 
 def stamped(page, code, **changes):
     """Give ``code`` a known source date, as if translated on 3 March 2026."""
-    version = page.language_version(code)
-    page.set_language_version(
-        code, version.__class__(**{**version.__dict__, "source_date": date(2026, 3, 3), **changes})
+    version = language_version(page, code)
+    set_language_version(
+        page,
+        code,
+        version.__class__(**{**version.__dict__, "source_date": date(2026, 3, 3), **changes}),
     )
     Page.objects.filter(pk=page.pk).update(language_versions=page.language_versions)
     return page
@@ -46,8 +55,7 @@ def test_the_date_is_written_for_the_readers_locale(client, page):
 
 def test_an_outdated_translation_says_so_and_links_to_the_swedish_text(client, page):
     page.body_sv = "<p>Högst tre år.</p>"
-    page.swedish_change = SwedishChange.MEANING
-    page.save()
+    save_page_text(page, user=None, swedish_change=SwedishChange.MEANING)
     content = client.get(f"/ar/{page.slug}/").content.decode()
     assert f'href="/sv/{page.slug}/" hreflang="sv"' in content
     assert "notice--outdated" in content
@@ -55,9 +63,10 @@ def test_an_outdated_translation_says_so_and_links_to_the_swedish_text(client, p
 
 
 def test_a_machine_translation_says_it_is_not_checked_by_the_city(client, page):
-    page.declared_states = {"en": TranslationState.MACHINE}
     page.body_en = "<p>Machine made text.</p>"
-    page.save()
+    save_page_text(
+        page, user=None, swedish_change=None, states_declared={"en": TranslationState.MACHINE}
+    )
     stamped(Page.objects.get(pk=page.pk), "en")
     content = client.get(f"/en/{page.slug}/").content.decode()
     assert "It has not been checked by the City" in content
@@ -67,7 +76,7 @@ def test_a_machine_translation_says_it_is_not_checked_by_the_city(client, page):
 def test_a_held_back_version_gives_visitors_the_fallback_and_staff_a_preview(staff_client):
     page = make_page()
     set_held_back(page, "ar", True)
-    page.save()
+    save_page_text(page, user=None, swedish_change=None)
     # staff_client is the logged-in "client"; a visitor needs a client of their own.
     visitor = Client().get(f"/ar/{page.slug}/").content.decode()
     assert page.title_en in visitor and page.title_ar not in visitor

@@ -8,10 +8,10 @@ from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
 
-from housing_info.admin import PageAdmin
-from housing_info.models import Page, TranslationState
+from housing_info.models import Page
 from tests.factories import make_page, make_user, page_form_data
-from translation_workflow.page_admin import language_of
+from translation_workflow.page_admin import PageAdmin, language_of
+from translation_workflow.versions import TranslationState, language_version, translation_state
 
 pytestmark = pytest.mark.django_db
 
@@ -62,14 +62,14 @@ def test_a_swedish_change_to_a_published_page_needs_an_answer_about_its_meaning(
     assert Page.objects.get(pk=page.pk).title_sv == page.title_sv
     response = editor_client.post(change_url(page), {**data, "swedish_change": "typo"})
     assert response.status_code == 302
-    assert Page.objects.get(pk=page.pk).translation_state("en") == TranslationState.UP_TO_DATE
+    assert translation_state(Page.objects.get(pk=page.pk), "en") == TranslationState.UP_TO_DATE
 
 
 def test_answering_meaning_outdates_the_translations(editor_client):
     page = make_page()
     data = page_form_data(page, body_sv="<p>Högst tre år.</p>", swedish_change="meaning")
     assert editor_client.post(change_url(page), data).status_code == 302
-    assert Page.objects.get(pk=page.pk).translation_state("ar") == TranslationState.OUTDATED
+    assert translation_state(Page.objects.get(pk=page.pk), "ar") == TranslationState.OUTDATED
 
 
 def test_a_draft_needs_no_answer(editor_client):
@@ -90,8 +90,8 @@ def test_a_translator_declares_an_updated_translation_up_to_date(client):
     )
     assert client.post(change_url(page), data).status_code == 302
     page.refresh_from_db()
-    assert page.translation_state("ar") == TranslationState.UP_TO_DATE
-    assert page.language_version("ar").source_revision == page.source_revision
+    assert translation_state(page, "ar") == TranslationState.UP_TO_DATE
+    assert language_version(page, "ar").source_revision == page.source_revision
 
 
 def test_a_state_that_contradicts_the_text_is_refused(editor_client):
@@ -100,7 +100,7 @@ def test_a_state_that_contradicts_the_text_is_refused(editor_client):
         change_url(page), page_form_data(page, translation_state_so="up_to_date")
     )
     assert response.status_code == 200
-    assert Page.objects.get(pk=page.pk).translation_state("so") == TranslationState.MISSING
+    assert translation_state(Page.objects.get(pk=page.pk), "so") == TranslationState.MISSING
 
 
 def test_holding_back_a_version_in_the_form(editor_client):
@@ -152,17 +152,23 @@ def test_history_lists_what_changed_and_compares_revisions(editor_client):
     assert "<del>" in compare
 
 
-def test_restoring_through_the_admin_is_a_post_and_a_revision(editor_client):
+def test_restoring_through_the_admin_is_confirmed_then_a_revision(editor_client):
     page = make_page()
     first = page.history.last()
     editor_client.post(
         change_url(page), page_form_data(page, title_sv="Ny rubrik", swedish_change="typo")
     )
     url = reverse("admin:housing_info_page_restore", args=[page.pk, first.pk])
-    assert editor_client.get(url).status_code == 405
-    assert editor_client.post(url).status_code == 302
+    # Opening it only shows what would change.
+    assert editor_client.get(url).status_code == 200
+    assert Page.objects.get(pk=page.pk).title_sv == "Ny rubrik"
+    # Choosing no language restores nothing.
+    assert editor_client.post(url).status_code == 200
+    assert Page.objects.get(pk=page.pk).title_sv == "Ny rubrik"
+    response = editor_client.post(url, {"languages": ["sv"], "swedish_change": "typo"})
+    assert response.status_code == 302
     assert Page.objects.get(pk=page.pk).title_sv == first.title_sv
-    assert page.history.first().history_change_reason == f"restored {first.pk}"
+    assert page.history.first().history_change_reason == f"restored {first.pk} sv"
 
 
 def test_simple_historys_own_revert_is_closed(editor_client):

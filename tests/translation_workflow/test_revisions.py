@@ -1,19 +1,31 @@
-"""History: what changed between revisions, and restoring one with its states."""
+"""History: what changed between revisions, and restoring all of one with its states.
+
+Restoring per language: tests/translation_workflow/test_services.py.
+"""
 
 import pytest
+from django.conf import settings
 from django.utils import translation
 
-from housing_info.models import Page, SwedishChange, TranslationState
+from housing_info.models import Page
 from tests.factories import make_page, make_topic, make_user
 from translation_workflow.revisions import (
     changes_between,
     describe_reason,
     restore_problems,
-    restore_revision,
     word_diff,
+)
+from translation_workflow.services import restore_revision, save_page_text
+from translation_workflow.versions import (
+    SwedishChange,
+    TranslationState,
+    language_version,
+    translation_state,
 )
 
 pytestmark = pytest.mark.django_db
+
+ALL = [code for code, _name in settings.LANGUAGES]
 
 
 def test_word_diff_marks_removed_and_added_words_and_escapes_text():
@@ -36,8 +48,7 @@ def test_changes_between_revisions_name_the_languages_fields_and_states():
     page = make_page()
     page.title_sv = "Ny rubrik"
     page.body_ar = "<p>نص جديد.</p>"
-    page.swedish_change = SwedishChange.MEANING
-    page.save()
+    save_page_text(page, user=None, swedish_change=SwedishChange.MEANING)
     new, old = page.history.all()[:2]
     with translation.override("en"):
         groups = {group.heading: group for group in changes_between(old, new)}
@@ -52,29 +63,29 @@ def test_restore_brings_back_the_text_with_the_states_it_had_and_is_a_revision()
     page = make_page()
     first = page.history.first()
     page.body_sv = "<p>Högst tre år.</p>"
-    page.swedish_change = SwedishChange.MEANING
-    page.save()
+    save_page_text(page, user=None, swedish_change=SwedishChange.MEANING)
     page = Page.objects.get(pk=page.pk)
     page.body_en = "<p>At most three years.</p>"
-    page.declared_states = {"en": TranslationState.UP_TO_DATE}
-    page.save()
+    save_page_text(
+        page, user=None, swedish_change=None, states_declared={"en": TranslationState.UP_TO_DATE}
+    )
     page = Page.objects.get(pk=page.pk)
-    assert page.translation_state("ar") == TranslationState.OUTDATED
+    assert translation_state(page, "ar") == TranslationState.OUTDATED
     revisions_before = page.history.count()
 
-    restore_revision(page, first, editor)
+    restore_revision(page, first, languages=ALL, swedish_change=None, user=editor)
 
     page = Page.objects.get(pk=page.pk)
     assert page.body_sv == first.body_sv and page.body_en == first.body_en
     # The Arabic text belongs to the restored Swedish text again: up to date.
-    assert page.translation_state("ar") == TranslationState.UP_TO_DATE
-    assert page.translation_state("en") == TranslationState.UP_TO_DATE
-    assert page.language_version("en").source_revision == 1
+    assert translation_state(page, "ar") == TranslationState.UP_TO_DATE
+    assert translation_state(page, "en") == TranslationState.UP_TO_DATE
+    assert language_version(page, "en").source_revision == 1
     # A new Swedish version number, never reused.
     assert page.source_revision == 3
     latest = page.history.first()
     assert page.history.count() == revisions_before + 1
-    assert latest.history_change_reason == f"restored {first.history_id}"
+    assert latest.history_change_reason == f"restored {first.history_id} {','.join(ALL)}"
     assert latest.history_user == editor
 
 
@@ -83,7 +94,13 @@ def test_restore_keeps_publishing_as_it_is():
     first = page.history.first()
     page.published = True
     page.save()
-    restore_revision(Page.objects.get(pk=page.pk), first, make_user("Editor"))
+    restore_revision(
+        Page.objects.get(pk=page.pk),
+        first,
+        languages=ALL,
+        swedish_change=SwedishChange.TYPO,
+        user=make_user("Editor"),
+    )
     assert Page.objects.get(pk=page.pk).published
 
 

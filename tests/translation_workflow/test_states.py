@@ -2,9 +2,16 @@
 
 import pytest
 
-from housing_info.models import Page, SwedishChange, TranslationState
+from housing_info.models import Page
 from tests.factories import make_contact_point, make_page, make_topic, make_user
-from translation_workflow.states import mark_reviewed, mark_sent_for_translation, set_held_back
+from translation_workflow.services import mark_reviewed, mark_sent_for_translation, save_page_text
+from translation_workflow.states import set_held_back
+from translation_workflow.versions import (
+    SwedishChange,
+    TranslationState,
+    language_version,
+    translation_state,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -17,20 +24,19 @@ IN_TRANSLATION = TranslationState.IN_TRANSLATION
 
 def states(page, codes=("en", "ar", "ti", "so")):
     page = Page.objects.get(pk=page.pk)
-    return {code: page.translation_state(code) for code in codes}
+    return {code: translation_state(page, code) for code in codes}
 
 
 def with_machine_arabic(**fields):
     page = make_page(**fields)
-    page.declared_states = {"ar": MACHINE}
-    page.save()
+    save_page_text(page, user=None, swedish_change=None, states_declared={"ar": MACHINE})
     return Page.objects.get(pk=page.pk)
 
 
 def test_a_new_page_has_its_translated_languages_up_to_date_and_the_rest_missing():
     page = make_page()
     assert states(page) == {"en": UP_TO_DATE, "ar": UP_TO_DATE, "ti": UP_TO_DATE, "so": MISSING}
-    assert page.language_version("ar").source_revision == 1
+    assert language_version(page, "ar").source_revision == 1
     assert page.source_revision == 1
 
 
@@ -39,19 +45,17 @@ def test_a_change_of_meaning_outdates_up_to_date_and_machine_versions_only():
     mark_sent_for_translation(page, "so", make_user("Editor"))
     page = Page.objects.get(pk=page.pk)
     page.body_sv = "<p>Du har ett andrahandskontrakt i högst tre år.</p>"
-    page.swedish_change = SwedishChange.MEANING
-    page.save()
+    save_page_text(page, user=None, swedish_change=SwedishChange.MEANING)
     assert states(page) == {"en": OUTDATED, "ar": OUTDATED, "ti": OUTDATED, "so": IN_TRANSLATION}
     page.refresh_from_db()
     assert page.source_revision == 2
-    assert page.language_version("ar").source_revision == 1
+    assert language_version(page, "ar").source_revision == 1
 
 
 def test_a_typo_fix_raises_the_swedish_version_but_outdates_nothing():
     page = with_machine_arabic()
     page.summary_sv = "En tillfällig lägenhet som staden hyr ut i andrahand."
-    page.swedish_change = SwedishChange.TYPO
-    page.save()
+    save_page_text(page, user=None, swedish_change=SwedishChange.TYPO)
     assert states(page, ("en", "ar")) == {"en": UP_TO_DATE, "ar": MACHINE}
     page.refresh_from_db()
     assert page.source_revision == 2
@@ -60,33 +64,43 @@ def test_a_typo_fix_raises_the_swedish_version_but_outdates_nothing():
 def test_a_swedish_change_nobody_classified_counts_as_a_change_of_meaning():
     page = make_page()
     page.title_sv = "Lägenhet med tidsgräns"
-    page.save()
+    save_page_text(page, user=None, swedish_change=None)
     assert states(page, ("en",)) == {"en": OUTDATED}
 
 
 def test_a_draft_save_never_outdates():
     page = make_page(published=False)
     page.body_sv = "<p>Helt ny regel.</p>"
-    page.swedish_change = SwedishChange.MEANING
-    page.save()
+    save_page_text(page, user=None, swedish_change=SwedishChange.MEANING)
     assert states(page, ("en", "ar")) == {"en": UP_TO_DATE, "ar": UP_TO_DATE}
     page.refresh_from_db()
     assert page.source_revision == 2
 
 
-def test_publishing_never_outdates_even_with_a_text_change_in_the_same_save():
+@pytest.mark.parametrize(
+    ("answer", "expected"), [(SwedishChange.MEANING, OUTDATED), (SwedishChange.TYPO, UP_TO_DATE)]
+)
+def test_publishing_a_text_changed_since_the_translations_follows_the_meaning_answer(
+    answer, expected
+):
     page = make_page(published=False)
     page.published = True
     page.body_sv = "<p>Texten som publiceras.</p>"
-    page.swedish_change = SwedishChange.MEANING
-    page.save()
+    save_page_text(page, user=None, swedish_change=answer)
+    assert states(page, ("en",)) == {"en": expected}
+
+
+def test_publishing_an_unchanged_text_asks_nothing_and_outdates_nothing():
+    page = make_page(published=False)
+    page.published = True
+    save_page_text(page, user=None, swedish_change=SwedishChange.MEANING)
     assert states(page, ("en",)) == {"en": UP_TO_DATE}
 
 
 def test_unpublishing_never_outdates():
     page = make_page()
     page.published = False
-    page.save()
+    save_page_text(page, user=None, swedish_change=None)
     assert states(page, ("en",)) == {"en": UP_TO_DATE}
 
 
@@ -103,7 +117,7 @@ def test_changes_to_page_settings_never_outdate_nor_raise_the_swedish_version(ch
         page.review_by = "2027-01-31"
     else:
         page.contact_points.add(make_contact_point())
-    page.save()
+    save_page_text(page, user=None, swedish_change=None)
     assert states(page, ("en", "ar")) == {"en": UP_TO_DATE, "ar": UP_TO_DATE}
     page.refresh_from_db()
     assert page.source_revision == 1
@@ -112,11 +126,10 @@ def test_changes_to_page_settings_never_outdate_nor_raise_the_swedish_version(ch
 def test_saving_only_another_language_outdates_nothing_and_keeps_that_versions_state():
     page = make_page()
     page.title_sv = "Ny rubrik"
-    page.swedish_change = SwedishChange.MEANING
-    page.save()
+    save_page_text(page, user=None, swedish_change=SwedishChange.MEANING)
     page = Page.objects.get(pk=page.pk)
     page.body_ar = "<p>تصحيح صغير في النص العربي.</p>"
-    page.save()
+    save_page_text(page, user=None, swedish_change=None)
     # Fixing an outdated translation does not make it current by itself.
     assert states(page, ("en", "ar")) == {"en": OUTDATED, "ar": OUTDATED}
     page.refresh_from_db()
@@ -127,8 +140,7 @@ def test_a_save_without_any_change_outdates_nothing_and_keeps_no_revision():
     page = make_page()
     revisions = page.history.count()
     page = Page.objects.get(pk=page.pk)
-    page.swedish_change = SwedishChange.MEANING
-    page.save()
+    save_page_text(page, user=None, swedish_change=SwedishChange.MEANING)
     assert states(page, ("en",)) == {"en": UP_TO_DATE}
     assert page.history.count() == revisions
 
@@ -136,54 +148,52 @@ def test_a_save_without_any_change_outdates_nothing_and_keeps_no_revision():
 def test_text_entered_where_a_version_was_missing_is_up_to_date_with_the_current_swedish():
     page = make_page(title_so="", body_so="")
     page.title_sv = "Ny rubrik"
-    page.save()
+    save_page_text(page, user=None, swedish_change=None)
     page = Page.objects.get(pk=page.pk)
     page.title_so = "Guri ku-meel-gaadh ah"
     page.body_so = "<p>Waxaad heysataa heshiis kiro labaad.</p>"
-    page.save()
+    save_page_text(page, user=None, swedish_change=None)
     page.refresh_from_db()
-    assert page.translation_state("so") == UP_TO_DATE
-    assert page.language_version("so").source_revision == 2
+    assert translation_state(page, "so") == UP_TO_DATE
+    assert language_version(page, "so").source_revision == 2
 
 
 def test_a_declared_machine_translation_is_machine():
     page = make_page(title_so="", body_so="")
     page.title_so, page.body_so = "Guri", "<p>Qoraal mashiin.</p>"
-    page.declared_states = {"so": MACHINE}
-    page.save()
+    save_page_text(page, user=None, swedish_change=None, states_declared={"so": MACHINE})
     assert states(page, ("so",)) == {"so": MACHINE}
 
 
 def test_an_emptied_version_is_missing_again():
     page = make_page()
     page.body_ti = ""
-    page.save()
+    save_page_text(page, user=None, swedish_change=None)
     assert states(page, ("ti",)) == {"ti": MISSING}
 
 
 def test_declaring_an_updated_outdated_version_up_to_date_links_it_to_the_current_swedish():
     page = make_page()
     page.body_sv = "<p>Högst tre år.</p>"
-    page.save()
+    save_page_text(page, user=None, swedish_change=None)
     page = Page.objects.get(pk=page.pk)
     page.body_en = "<p>At most three years.</p>"
-    page.declared_states = {"en": UP_TO_DATE}
-    page.save()
+    save_page_text(page, user=None, swedish_change=None, states_declared={"en": UP_TO_DATE})
     page.refresh_from_db()
-    assert page.translation_state("en") == UP_TO_DATE
-    assert page.language_version("en").source_revision == 2
+    assert translation_state(page, "en") == UP_TO_DATE
+    assert language_version(page, "en").source_revision == 2
 
 
 def test_review_makes_a_machine_translation_up_to_date_and_releases_a_held_back_version():
     reviewer = make_user("Reviewer")
     page = with_machine_arabic()
     set_held_back(page, "ar", True)
-    page.save()
+    save_page_text(page, user=None, swedish_change=None)
     assert not Page.objects.get(pk=page.pk).is_translated_into("ar")
     mark_reviewed(Page.objects.get(pk=page.pk), "ar", reviewer)
     page = Page.objects.get(pk=page.pk)
-    version = page.language_version("ar")
-    assert page.translation_state("ar") == UP_TO_DATE
+    version = language_version(page, "ar")
+    assert translation_state(page, "ar") == UP_TO_DATE
     assert not version.held_back
     assert version.reviewed_by == reviewer.username and version.reviewed_on
     assert page.is_translated_into("ar")
@@ -193,11 +203,11 @@ def test_review_makes_a_machine_translation_up_to_date_and_releases_a_held_back_
 def test_review_of_an_outdated_version_links_it_to_the_current_swedish():
     page = make_page()
     page.body_sv = "<p>Högst tre år.</p>"
-    page.save()
+    save_page_text(page, user=None, swedish_change=None)
     mark_reviewed(Page.objects.get(pk=page.pk), "en", make_user("Reviewer"))
     page.refresh_from_db()
-    assert page.translation_state("en") == UP_TO_DATE
-    assert page.language_version("en").source_revision == 2
+    assert translation_state(page, "en") == UP_TO_DATE
+    assert language_version(page, "en").source_revision == 2
 
 
 def test_editing_reviewed_text_clears_the_review():
@@ -205,24 +215,24 @@ def test_editing_reviewed_text_clears_the_review():
     mark_reviewed(page, "ar", make_user("Reviewer"))
     page = Page.objects.get(pk=page.pk)
     page.summary_ar = "ملخص جديد."
-    page.save()
+    save_page_text(page, user=None, swedish_change=None)
     page.refresh_from_db()
-    assert page.language_version("ar").reviewed_on is None
+    assert language_version(page, "ar").reviewed_on is None
 
 
 def test_sending_for_translation_marks_missing_versions_in_translation_and_dates_outdated_ones():
     editor = make_user("Editor")
     page = make_page(title_so="", body_so="")
     page.title_sv = "Ny rubrik"
-    page.save()
+    save_page_text(page, user=None, swedish_change=None)
     page = Page.objects.get(pk=page.pk)
     assert mark_sent_for_translation(page, "so", editor)
     assert mark_sent_for_translation(Page.objects.get(pk=page.pk), "en", editor)
     assert not mark_sent_for_translation(Page.objects.get(pk=page.pk), "sv", editor)
     page.refresh_from_db()
-    assert page.translation_state("so") == IN_TRANSLATION
-    assert page.translation_state("en") == OUTDATED
-    assert page.language_version("en").sent_on
+    assert translation_state(page, "so") == IN_TRANSLATION
+    assert translation_state(page, "en") == OUTDATED
+    assert language_version(page, "en").sent_on
 
 
 def test_a_version_in_translation_becomes_up_to_date_when_its_text_arrives():
@@ -230,21 +240,20 @@ def test_a_version_in_translation_becomes_up_to_date_when_its_text_arrives():
     mark_sent_for_translation(page, "so", make_user("Editor"))
     page = Page.objects.get(pk=page.pk)
     page.title_so, page.body_so = "Guri", "<p>Qoraal.</p>"
-    page.save()
+    save_page_text(page, user=None, swedish_change=None)
     assert states(page, ("so",)) == {"so": UP_TO_DATE}
 
 
 def test_history_records_why_the_swedish_text_changed():
     page = make_page()
     page.title_sv = "Rättad rubrik"
-    page.swedish_change = SwedishChange.TYPO
-    page.save()
+    save_page_text(page, user=None, swedish_change=SwedishChange.TYPO)
     page = Page.objects.get(pk=page.pk)
     page.published = False
-    page.save()
+    save_page_text(page, user=None, swedish_change=None)
     page = Page.objects.get(pk=page.pk)
     page.title_sv = "Utkast"
-    page.save()
+    save_page_text(page, user=None, swedish_change=None)
     reasons = list(page.history.values_list("history_change_reason", flat=True))
     assert reasons[0] == "swedish draft" and reasons[2] == "swedish typo"
     assert reasons[-1] == "created"

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from housing_info.demo_content import load_demo_content
+from translation_workflow.services import load_demo_content
 
 
 class Command(BaseCommand):
