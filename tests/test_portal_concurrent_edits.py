@@ -7,7 +7,7 @@ from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
 
-from housing_info.models import Page, TranslationState
+from housing_info.models import Page
 from portal.concurrent_edits import VERSION_FIELD, comparable, put_in_data
 from tests.factories import (
     make_contact_point,
@@ -19,6 +19,7 @@ from tests.factories import (
     make_topic,
     make_user,
 )
+from translation_workflow.versions import TranslationState, translation_state
 
 pytestmark = pytest.mark.django_db
 
@@ -176,7 +177,7 @@ def test_a_somali_title_saved_meanwhile_survives_an_editors_typo_fix():
     page.refresh_from_db()
     assert page.title_so == "Guriga ku-meel-gaarka ah"
     assert page.title_sv == "Genomgångsbostad (rättad)"
-    assert page.translation_state("so") == TranslationState.UP_TO_DATE
+    assert translation_state(page, "so") == TranslationState.UP_TO_DATE
     # History is honest: the editor's revision changed the Swedish title only.
     editors, translators = page.history.all()[:2]
     assert translators.title_so == "Guriga ku-meel-gaarka ah"
