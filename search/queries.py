@@ -4,7 +4,10 @@ On PostgreSQL: full-text search with the language's own text search
 configuration (stemming, stop words) where PostgreSQL has one and ``simple``
 elsewhere, titles ranked above summaries above bodies, plus trigram similarity
 (pg_trgm), compared without accents (unaccent), so that misspelt words and
-Swedish words typed without å, ä, ö still find their page. On SQLite, used for
+Swedish words typed without å, ä, ö still find their page. PostgreSQL keeps
+each page's text search document per language in a stored generated column and
+indexes it and the texts' trigrams (search/migrations/0002), so a search reads
+only the pages it finds, whichever way their text was written. On SQLite, used for
 development, a plain comparison of folded text that finds the same pages with a
 simpler ranking and without forgiving misspellings.
 
