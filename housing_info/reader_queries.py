@@ -6,7 +6,7 @@ Only the reader's and the fallback languages' columns are read (reader_columns).
 from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, Window
 from django.db.models.functions import RowNumber
 
-from housing_info.addresses import slug_url
+from housing_info.addresses import slug_urls
 from housing_info.compiled_queries import compiled
 from housing_info.models import ContactPoint, Page, PathwayStep, Topic
 from housing_info.reader_columns import reader_columns, reader_languages
@@ -109,7 +109,8 @@ def _pathway_steps(language):
 
 
 class ListedPage:
-    """A page in a list: its ``url`` and its title in the language a reader is shown.
+    """A page in a list: its ``url`` and its title in the language a reader is shown
+    (``shown_title``, ``shown_language``).
 
     Which language that is follows Page's own rules (``Page.text_language``),
     applied to the only columns a list needs: titles, whether there is a body,
@@ -121,7 +122,7 @@ class ListedPage:
     is_translated_into = Page.is_translated_into
     text_language = Page.text_language
 
-    def __init__(self, row, language):
+    def __init__(self, row, language, url_of):
         self.slug = row["slug"]
         self.language_versions = row["language_versions"]
         for code in reader_languages(language):
@@ -129,7 +130,9 @@ class ListedPage:
             setattr(self, f"body_{code}", row[f"has_body_{code}"])
         self.shown_language = self.text_language(language)
         self.shown_title = getattr(self, f"title_{self.shown_language}")
-        self.url = slug_url("housing_info:page", self.slug)
+        # The language to mark on the link, when it is not the reader's.
+        self.other_language = "" if self.shown_language == language else self.shown_language
+        self.url = url_of(self.slug)
 
 
 def home_topics(language):
@@ -142,10 +145,11 @@ def home_topics(language):
         topic.published_count = row["published_count"]
         topic.published_pages = []
         topics[topic.pk] = topic
+    url_of = slug_urls("housing_info:page")
     for row in compiled(_home_pages, language)():
         # A page published after the topics were read belongs to no topic here.
         if row["topic_id"] in topics:
-            topics[row["topic_id"]].published_pages.append(ListedPage(row, language))
+            topics[row["topic_id"]].published_pages.append(ListedPage(row, language, url_of))
     return list(topics.values())
 
 
