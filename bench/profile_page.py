@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Where an uncached page's time goes: cProfile of the WSGI application, in-process.
 
-    .venv/bin/python bench/profile_page.py                      # 20 pages, the three pages
+    .venv/bin/python bench/profile_page.py                      # 20 pages, the four pages
     .venv/bin/python bench/profile_page.py --pages 2000 --path /sv/ --requests 200
 
 Production settings (DEBUG off, the cached template loader), PostgreSQL
@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-PATHS = ["/sv/transitional-flat/", "/ar/transitional-flat/", "/sv/"]
+PATHS = ["/sv/transitional-flat/", "/ar/transitional-flat/", "/sv/", "/sv/search/?q=boplats"]
 
 
 def environ_for(path):

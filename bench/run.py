@@ -11,7 +11,9 @@ production settings plus the /ceiling/ view of bench/urls.py) and drives it
 with wrk: once with the page cache on (cached pages) and once with it off
 (every request renders from the database). It prints requests per second, p50
 and p99 latency, the ratio to the ceiling, compressed bytes of HTML and CSS,
-SQL queries per page and the workers' memory. See bench/README.md.
+SQL queries per page and the workers' memory; then the cached home page's
+latency while 50 clients ask for a page's PDF at once, and each figure against
+its target. See bench/README.md.
 """
 
 import argparse
@@ -40,6 +42,26 @@ PAGES = {
 }
 CEILING = "/ceiling/"
 HEADERS = {"Host": "localhost", "X-Forwarded-Proto": "https", "Accept-Encoding": "gzip"}
+
+# The PDF load: this many clients ask for the content page's PDF at once, each
+# request with a query string of its own (varying_query.lua), while a second
+# wrk measures the cached home page. Whatever the PDF address answers (a PDF,
+# a redirect to a stored file, the printable view while one is rendered) is
+# counted, not judged.
+PDF_PATH = "/sv/transitional-flat/pdf/"
+PDF_CLIENTS = 50
+VARYING_QUERY = Path(__file__).resolve().parent / "varying_query.lua"
+
+# Ratio to the ceiling each page must reach at 2,000 pages (issue 13), and the
+# cached home page's p99 under the PDF load.
+TARGETS = {
+    ("content page (sv)", "uncached"): 0.20,
+    ("content page (ar)", "uncached"): 0.20,
+    ("home (sv)", "uncached"): 0.15,
+    ("search (sv)", "uncached"): 0.15,
+    **{(name, "cached"): 0.80 for name in PAGES},
+}
+PDF_LOAD_P99_MS = 20
 
 
 def free_port():
@@ -147,18 +169,31 @@ class Gunicorn:
         self.process.wait(timeout=30)
 
 
-def wrk(port, path, duration, connections, app=None):
-    command = ["wrk", "-t1", f"-c{connections}", f"-d{duration}s", "--latency"]
+def wrk_command(port, path, duration, connections, threads=1, script=None):
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency"]
+    # Long enough that a request stuck behind slow ones is measured, not dropped.
+    command += ["--timeout", "60s"]
+    if script:
+        command += ["-s", str(script)]
     for name, value in HEADERS.items():
         command += ["-H", f"{name}: {value}"]
+    return [*command, f"http://127.0.0.1:{port}{path}"]
+
+
+def wrk(port, path, duration, connections, app=None):
     cpu_before = app.worker_cpu_seconds() if app else 0
     output = subprocess.run(
-        [*command, f"http://127.0.0.1:{port}{path}"], capture_output=True, text=True, check=True
+        wrk_command(port, path, duration, connections), capture_output=True, text=True, check=True
     ).stdout
     cpu = (app.worker_cpu_seconds() - cpu_before) if app else 0
     if "Non-2xx or 3xx responses" in output:
         raise SystemExit(f"{path} answered errors under load:\n{output}")
+    result = parse_wrk(output, path)
+    result["cpu_ms"] = 1000 * cpu / max(result["requests"], 1)
+    return result
 
+
+def parse_wrk(output, path):
     def latency(percent):
         found = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s|m)\s*$", output, re.M)
         if found is None:
@@ -166,14 +201,55 @@ def wrk(port, path, duration, connections, app=None):
         value, unit = found.groups()
         return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    timeouts = re.search(r"timeout (\d+)", output)
     requests = int(re.search(r"(\d+) requests in", output).group(1))
+    # No request finished while wrk ran: slower than the whole run, not 0 ms.
+    slowest = float("inf") if requests == 0 else None
     return {
-        "rps": rps,
-        "p50": latency(50),
-        "p99": latency(99),
-        "cpu_ms": 1000 * cpu / max(requests, 1),
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "requests": requests,
+        "p50": slowest or latency(50),
+        "p99": slowest or latency(99),
+        "errors": int(errors.group(1)) if errors else 0,
+        "timeouts": int(timeouts.group(1)) if timeouts else 0,
     }
+
+
+def pdf_load(app, args):
+    """The cached home page's latency alone, then while PDF_CLIENTS ask for a PDF."""
+    port = app.port
+    status, headers, _body = fetch(port, PDF_PATH)
+    answer = f"{status} {headers.get('Content-Type', '')}".strip()
+    home = PAGES["home (sv)"]
+    alone = wrk(port, home, args.duration, args.connections)
+    pdf = subprocess.Popen(
+        wrk_command(
+            port, PDF_PATH, args.duration + 2, PDF_CLIENTS, threads=2, script=VARYING_QUERY
+        ),
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        time.sleep(1)  # the PDF requests reach the workers first
+        during = parse_wrk(
+            subprocess.run(
+                wrk_command(port, home, args.duration, args.connections),
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout,
+            home,
+        )
+        pdf_output = pdf.communicate(timeout=args.duration + 120)[0]
+    finally:
+        if pdf.poll() is None:
+            pdf.kill()
+    try:
+        pdf_result = parse_wrk(pdf_output, PDF_PATH)
+    except (AttributeError, SystemExit):  # not one PDF request finished
+        pdf_result = {"rps": 0.0, "requests": 0, "p50": 0.0, "p99": 0.0, "errors": 0}
+    return {"answer": answer, "alone": alone, "during": during, "pdf": pdf_result}
 
 
 def median(values):
@@ -189,6 +265,7 @@ def measure(app, paths, args):
     """
     run = {}
     port = app.port
+    wrk(port, CEILING, 1, args.connections)  # warm up
     for name, path in paths.items():
         wrk(port, path, 1, args.connections)  # warm up
         pages, ceilings = [], []
@@ -270,6 +347,7 @@ def run_size(pages, env, args, ceiling_file):
                 results["sizes"] = {
                     name: compressed_sizes(app.port, path) for name, path in present.items()
                 }
+                results["pdf_load"] = pdf_load(app, args)
         finally:
             app.stop()
     return results
@@ -288,7 +366,7 @@ def report(results):
             for name, numbers in run.items():
                 if name == "ceiling":
                     continue
-                ratio = numbers["rps"] / numbers["ceiling_rps"]
+                ratio = numbers["rps"] / max(numbers["ceiling_rps"], 1e-6)
                 cpu_ratio = numbers["ceiling_cpu_ms"] / max(numbers["cpu_ms"], 1e-6)
                 queries = result["queries"].get(name, 0) if mode == "uncached" else 0
                 lines.append(
@@ -311,7 +389,52 @@ def report(results):
         for mode in ("cached", "uncached"):
             rss = ", ".join(f"{value:.0f} MB" for value in result[f"rss_{mode}"])
             lines.append(f"\nWorker memory (RSS) after the {mode} run: {rss}.")
+        lines += report_pdf_load(result["pdf_load"])
+        lines += report_targets(result)
     return "\n".join(lines)
+
+
+def milliseconds(value):
+    return "none finished" if value == float("inf") else f"{value:.2f}"
+
+
+def report_pdf_load(load):
+    alone, during, pdf = load["alone"], load["during"], load["pdf"]
+    return [
+        f"\nPDF load: {PDF_CLIENTS} clients ask for {PDF_PATH}?n=<a new number each time> "
+        f"(it answers {load['answer']}), while home (sv) is measured cached.\n",
+        "| what | req/s | p50 ms | p99 ms | non-2xx/3xx | timeouts |",
+        "|---|---:|---:|---:|---:|---:|",
+        f"| home (sv), cached, alone | {alone['rps']:.0f} | {milliseconds(alone['p50'])} "
+        f"| {milliseconds(alone['p99'])} | {alone['errors']} | {alone['timeouts']} |",
+        f"| home (sv), cached, during the PDF load | {during['rps']:.0f} "
+        f"| {milliseconds(during['p50'])} | {milliseconds(during['p99'])} "
+        f"| {during['errors']} | {during['timeouts']} |",
+        f"| PDF requests | {pdf['rps']:.1f} | {milliseconds(pdf['p50'])} "
+        f"| {milliseconds(pdf['p99'])} | {pdf['errors']} | {pdf.get('timeouts', 0)} |",
+    ]
+
+
+def report_targets(result):
+    lines = [
+        f"\nAgainst the targets ({result['pages']} pages):\n",
+        "| page | mode | ratio to ceiling | target | met |",
+        "|---|---|---:|---:|---|",
+    ]
+    for (name, mode), target in TARGETS.items():
+        numbers = result["runs"].get(mode, {}).get(name)
+        if numbers is None:
+            continue
+        ratio = numbers["rps"] / max(numbers["ceiling_rps"], 1e-6)
+        met = "yes" if ratio >= target else "no"
+        lines.append(f"| {name} | {mode} | {ratio:.2f} | ≥ {target:.2f} | {met} |")
+    p99 = result["pdf_load"]["during"]["p99"]
+    lines.append(
+        f"| home (sv) during the PDF load | cached | p99 (ms) {milliseconds(p99)} "
+        f"| < {PDF_LOAD_P99_MS} ms "
+        f"| {'yes' if p99 < PDF_LOAD_P99_MS else 'no'} |"
+    )
+    return lines
 
 
 def main():
@@ -329,17 +452,23 @@ def main():
     database_url = os.environ.get(
         "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_bench"
     )
-    redis_port = free_port()
-    redis = subprocess.Popen(
-        ["redis-server", "--port", str(redis_port), "--bind", "127.0.0.1", "--save", ""],
-        stdout=subprocess.DEVNULL,
-    )
+    # A Redis database of one's own on a shared server (it is emptied), or a
+    # redis-server started here on a free port.
+    redis_url = os.environ.get("BENCH_REDIS_URL")
+    redis = None
+    if not redis_url:
+        redis_port = free_port()
+        redis = subprocess.Popen(
+            ["redis-server", "--port", str(redis_port), "--bind", "127.0.0.1", "--save", ""],
+            stdout=subprocess.DEVNULL,
+        )
+        redis_url = f"redis://127.0.0.1:{redis_port}/0"
+        wait_for_port(redis_port)
     workdir = Path(tempfile.mkdtemp(prefix="portal-bench-"))
     ceiling_file = workdir / "ceiling.html"
     ceiling_file.write_bytes(b"")
-    env = environment(database_url, f"redis://127.0.0.1:{redis_port}/0", ceiling_file)
+    env = environment(database_url, redis_url, ceiling_file)
     try:
-        wait_for_port(redis_port)
         recreate_database(database_url)
         manage(env, "migrate", "--no-input", "--verbosity", "0")
         manage(env, "compile_catalogues", "--verbosity", "0")
@@ -350,8 +479,11 @@ def main():
         django.setup()
         results = [run_size(pages, env, args, ceiling_file) for pages in args.pages]
     finally:
-        redis.terminate()
+        if redis:
+            redis.terminate()
         shutil.rmtree(workdir, ignore_errors=True)
+    if os.environ.get("BENCH_DEBUG"):
+        print(results)
     print(report(results))
     print(f"\nLoad average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores.")
 

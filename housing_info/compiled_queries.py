@@ -10,9 +10,11 @@ Django's own ``ModelIterable`` does, ``select_related`` included), and from
 then on only sends the SQL with a new value.
 
 It is for the few lookups every public page makes, whose shape never changes
-between requests: exactly one value varies (a slug, a page's id). The value is
+between requests: at most one value varies (a slug, a page's id). The value is
 given when the queryset is built as a ``marker`` that occurs once among the
-query's parameters and is replaced on each run. Annotations are not supported.
+query's parameters and is replaced on each run. Annotations are not supported
+on model instances; a ``values_list()`` queryset gives rows (``CompiledRows``),
+annotations included.
 The compiled queries are kept per thread, as Django keeps a database connection
 per thread, and per language, since django-modeltranslation orders by the
 active language's columns.
@@ -31,12 +33,7 @@ class CompiledQuery:
     def __init__(self, queryset, marker):
         self.db = queryset.db
         compiler = queryset.query.get_compiler(using=self.db)
-        sql, params = compiler.as_sql()
-        if list(params).count(marker) != 1:
-            raise ValueError("The marker must occur exactly once among the query's parameters.")
-        self.sql = sql
-        self.params = tuple(params)
-        self.slot = self.params.index(marker)
+        self.sql, self.params, self.slot = _sql(compiler, marker)
         if compiler.annotation_col_map:
             raise ValueError("A compiled query cannot fill in annotations.")
         select, klass_info = compiler.select, compiler.klass_info
@@ -48,13 +45,9 @@ class CompiledQuery:
         self.compiler = compiler
         self.converters = compiler.get_converters([column[0] for column in select])
 
-    def __call__(self, value):
+    def __call__(self, value=None):
         """The model instances the queryset would give with ``value`` for the marker."""
-        params = list(self.params)
-        params[self.slot] = value
-        with connections[self.db].cursor() as cursor:
-            cursor.execute(self.sql, params)
-            rows = cursor.fetchall()
+        rows = _run(self, value)
         if self.converters:
             rows = self.compiler.apply_converters(rows, self.converters)
         instances = []
@@ -64,6 +57,49 @@ class CompiledQuery:
                 populator.populate(row, instance)
             instances.append(instance)
         return instances
+
+
+class CompiledRows:
+    """A ``values_list()`` queryset's SQL, run with at most one varying value.
+
+    Gives each row as a dict of the queryset's names (fields and annotations).
+    """
+
+    def __init__(self, queryset, marker):
+        self.db = queryset.db
+        compiler = queryset.query.get_compiler(using=self.db)
+        self.sql, self.params, self.slot = _sql(compiler, marker)
+        select = compiler.select[: compiler.col_count]
+        # Each column's alias, in the SQL's order, whatever values_list() was given.
+        self.names = tuple(alias for _expression, _sql, alias in select)
+        self.compiler = compiler
+        self.converters = compiler.get_converters([column[0] for column in select])
+
+    def __call__(self, value=None):
+        rows = _run(self, value)
+        if self.converters:
+            rows = self.compiler.apply_converters(rows, self.converters)
+        return [dict(zip(self.names, row, strict=True)) for row in rows]
+
+
+def _sql(compiler, marker):
+    """The SQL, its parameters and where the marker is among them (None: no marker)."""
+    sql, params = compiler.as_sql()
+    params = tuple(params)
+    if marker is None:
+        return sql, params, None
+    if params.count(marker) != 1:
+        raise ValueError("The marker must occur exactly once among the query's parameters.")
+    return sql, params, params.index(marker)
+
+
+def _run(compiled_query, value):
+    params = list(compiled_query.params)
+    if compiled_query.slot is not None:
+        params[compiled_query.slot] = value
+    with connections[compiled_query.db].cursor() as cursor:
+        cursor.execute(compiled_query.sql, params)
+        return cursor.fetchall()
 
 
 # A compiled query holds its thread's connection: each thread compiles its own,
@@ -77,15 +113,16 @@ _compiled = _PerThread()
 
 
 def compiled(build, language, using="default"):
-    """The ``CompiledQuery`` of ``build(language)``, compiled on first use.
+    """The ``CompiledQuery`` (or ``CompiledRows``) of ``build(language)``, compiled on first use.
 
-    ``build`` returns ``(queryset, marker)``; it is called, and the queryset
-    compiled, with ``language`` active.
+    ``build`` returns ``(queryset, marker)``, the marker None when nothing
+    varies; it is called, and the queryset compiled, with ``language`` active.
     """
     key = (using, build, language)
     query = _compiled.queries.get(key)
     if query is None:
         with translation.override(language):
             queryset, marker = build(language)
-            query = _compiled.queries[key] = CompiledQuery(queryset.using(using), marker)
+            kind = CompiledRows if queryset.query.values_select else CompiledQuery
+            query = _compiled.queries[key] = kind(queryset.using(using), marker)
     return query

@@ -1,15 +1,23 @@
-"""What a content page reads, compiled once per language (see compiled_queries).
+"""What public pages read, compiled once per language (see compiled_queries).
 
 Only the reader's and the fallback languages' columns are read (reader_columns).
 """
 
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, Window
+from django.db.models.functions import RowNumber
+
+from housing_info.addresses import slug_urls
 from housing_info.compiled_queries import compiled
-from housing_info.models import ContactPoint, Page, Topic
-from housing_info.reader_columns import reader_columns
+from housing_info.models import ContactPoint, Page, PathwayStep, Topic
+from housing_info.reader_columns import reader_columns, reader_languages
 
 # Stand-ins for the value that varies, replaced on every run; never real values.
 SLUG = "\x00slug"
 PAGE_ID = -7_000_001
+
+# The home page shows the first pages of each topic and links to the rest, so
+# it stays light on a phone however many pages the City writes.
+HOME_PAGES_PER_TOPIC = 6
 
 
 def _page_with_topic(language):
@@ -33,3 +41,118 @@ def page_with_topic(slug, language):
 def contact_points(page, language):
     """The page's contact points, in the order a reader sees them."""
     return compiled(_contact_points, language)(page.pk)
+
+
+def _home_topics(language):
+    """Topics with published pages, and how many, in order."""
+    topics = (
+        Topic.objects.annotate(published_count=Count("pages", filter=Q(pages__published=True)))
+        .filter(published_count__gt=0)
+        .values_list(*reader_columns(Topic, language), "published_count")
+    )
+    return topics, None
+
+
+def _home_pages(language):
+    """The first published pages of each topic, in order within their topic.
+
+    A list shows a page's title in the reader's language or says which language
+    it is in, which takes its titles and whether it has a body: not the body.
+    The pages are numbered within their topics on their ids alone, not on
+    whole rows.
+    """
+    languages = reader_languages(language)
+    first = (
+        Page.objects.published()
+        .annotate(
+            position=Window(
+                RowNumber(),
+                partition_by=F("topic_id"),
+                order_by=(F("order").asc(), F("slug").asc()),
+            )
+        )
+        .filter(position__lte=HOME_PAGES_PER_TOPIC)
+        .values("pk")
+    )
+    pages = (
+        Page.objects.filter(pk__in=first)
+        .annotate(**{f"has_body_{code}": has_text(f"body_{code}") for code in languages})
+        .order_by("order", "slug")
+        .values_list(
+            "topic_id",
+            "slug",
+            "language_versions",
+            *(f"title_{code}" for code in languages),
+            *(f"has_body_{code}" for code in languages),
+        )
+    )
+    return pages, None
+
+
+def has_text(field):
+    """Whether ``field`` is neither NULL nor empty, without reading a long text.
+
+    An inequality would compare the whole (toasted) text in the collation's
+    order; an equality with '' only looks at its length.
+    """
+    written = Q(**{f"{field}__isnull": False}) & ~Q(**{field: ""})
+    return ExpressionWrapper(written, output_field=BooleanField())
+
+
+def _pathway_steps(language):
+    steps = PathwayStep.objects.select_related("page").only(
+        *reader_columns(PathwayStep, language),
+        # A step links to its page: no text of the page is shown.
+        *reader_columns(Page, language, via="page", translated_fields=()),
+    )
+    return steps, None
+
+
+class ListedPage:
+    """A page in a list: its ``url`` and its title in the language a reader is shown
+    (``shown_title``, ``shown_language``).
+
+    Which language that is follows Page's own rules (``Page.text_language``),
+    applied to the only columns a list needs: titles, whether there is a body,
+    and the language versions' states.
+    """
+
+    has_text_in = Page.has_text_in
+    language_version = Page.language_version
+    is_translated_into = Page.is_translated_into
+    text_language = Page.text_language
+
+    def __init__(self, row, language, url_of):
+        self.slug = row["slug"]
+        self.language_versions = row["language_versions"]
+        for code in reader_languages(language):
+            setattr(self, f"title_{code}", row[f"title_{code}"])
+            setattr(self, f"body_{code}", row[f"has_body_{code}"])
+        self.shown_language = self.text_language(language)
+        self.shown_title = getattr(self, f"title_{self.shown_language}")
+        # The language to mark on the link, when it is not the reader's.
+        self.other_language = "" if self.shown_language == language else self.shown_language
+        self.url = url_of(self.slug)
+
+
+def home_topics(language):
+    """Topics with published pages, each with ``published_count`` and its first
+    ``published_pages`` (ListedPage), in order: one query for each list."""
+    fields = reader_columns(Topic, language)
+    topics = {}
+    for row in compiled(_home_topics, language)():
+        topic = Topic.from_db(Topic.objects.db, fields, [row[name] for name in fields])
+        topic.published_count = row["published_count"]
+        topic.published_pages = []
+        topics[topic.pk] = topic
+    url_of = slug_urls("housing_info:page")
+    for row in compiled(_home_pages, language)():
+        # A page published after the topics were read belongs to no topic here.
+        if row["topic_id"] in topics:
+            topics[row["topic_id"]].published_pages.append(ListedPage(row, language, url_of))
+    return list(topics.values())
+
+
+def pathway_steps(language):
+    """The pathway's steps with the page each links to, read with one query."""
+    return compiled(_pathway_steps, language)()

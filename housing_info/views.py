@@ -1,7 +1,7 @@
 """Public pages, in the reader's language."""
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
@@ -9,7 +9,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from housing_info import reader_queries
-from housing_info.models import ContactPoint, Page, PathwayStep, Topic
+from housing_info.models import ContactPoint, Page, Topic
 from housing_info.negotiation import preferred_language
 from housing_info.reader_columns import reader_columns
 from language_demand.counting import note_page_language
@@ -58,11 +58,6 @@ def is_staff(request):
     return settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_staff
 
 
-# The home page shows the first pages of each topic and links to the rest, so
-# it stays light on a phone however many pages the City writes.
-HOME_PAGES_PER_TOPIC = 6
-
-
 # The translated fields of a page that a list of pages reads.
 LISTED = ("title", "body")
 
@@ -81,18 +76,11 @@ def published_pages(limit=None):
 @require_safe
 def home(request):
     code = translation.get_language()
-    topics = (
-        Topic.objects.annotate(published_count=Count("pages", filter=Q(pages__published=True)))
-        .filter(published_count__gt=0)
-        .only(*reader_columns(Topic, code))
-        .prefetch_related(published_pages(limit=HOME_PAGES_PER_TOPIC))
-    )
-    steps = PathwayStep.objects.select_related("page").only(
-        *reader_columns(PathwayStep, code),
-        # A step links to its page: no text of the page is shown.
-        *reader_columns(Page, code, via="page", translated_fields=()),
-    )
-    return render(request, "housing_info/home.html", {"topics": topics, "steps": steps})
+    context = {
+        "topics": reader_queries.home_topics(code),
+        "steps": reader_queries.pathway_steps(code),
+    }
+    return render(request, "housing_info/home.html", context)
 
 
 @require_safe

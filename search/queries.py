@@ -4,7 +4,10 @@ On PostgreSQL: full-text search with the language's own text search
 configuration (stemming, stop words) where PostgreSQL has one and ``simple``
 elsewhere, titles ranked above summaries above bodies, plus trigram similarity
 (pg_trgm), compared without accents (unaccent), so that misspelt words and
-Swedish words typed without å, ä, ö still find their page. On SQLite, used for
+Swedish words typed without å, ä, ö still find their page. PostgreSQL keeps
+each page's text search document per language in a stored generated column and
+indexes it and the texts' trigrams (search/migrations/0002), so a search reads
+only the pages it finds, whichever way their text was written. On SQLite, used for
 development, a plain comparison of folded text that finds the same pages with a
 simpler ranking and without forgiving misspellings.
 
@@ -16,19 +19,11 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from django.contrib.postgres.lookups import Unaccent
-from django.contrib.postgres.search import (
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-    TrigramWordSimilarity,
-)
 from django.db import connection
-from django.db.models import BooleanField, Case, F, FloatField, Q, Value, When
-from django.db.models.functions import Greatest
 from django.utils.html import strip_tags
 
 from housing_info.models import Page
+from housing_info.reader_columns import reader_columns
 from portal.text_folding import fold
 
 # PostgreSQL's own configurations for the languages we serve; the others
@@ -64,13 +59,16 @@ def search_pages(query, code):
     others = tuple(language for language in FALLBACK_LANGUAGES if language != code)
     found = {}
     for language in others:
-        for page in matching_pages(query, language):
+        for page in matching_pages(query, language, reader=code):
             found.setdefault(page.pk, page)
     return Outcome(list(found.values())[:MAX_RESULTS], others, fell_back=True)
 
 
-def matching_pages(query, code):
+def matching_pages(query, code, reader=None):
     """Pages in ``code`` with every word of ``query``; failing that, with any of them.
+
+    ``reader`` is the language of the reader they are shown to (``code`` unless
+    the search fell back to another language's texts).
 
     Readers often type a whole question ("how long can I stay in the flat");
     in languages without stop words in PostgreSQL, every word rarely matches.
@@ -79,7 +77,7 @@ def matching_pages(query, code):
     if not query_words(query):
         return []
     if connection.vendor == "postgresql":
-        pages = list(postgres_matches(query, code)[:MAX_RESULTS])
+        pages = postgres_matches(query, code, reader)
     else:
         pages = plain_matches(query, code)[:MAX_RESULTS]
     if pages and pages[0].has_every_word:
@@ -123,80 +121,100 @@ def text_search_config(code):
     return config if config in installed_text_search_configs() else SIMPLE_CONFIG
 
 
-def postgres_matches(query, code):
+def postgres_matches(query, code, reader=None):
     """Pages with any word of ``query``; ``has_every_word`` first, then by score.
 
     A page with every word is ranked against all of them, as before a search
-    for any word; the others against any of them.
+    for any word; the others against any of them. Pages come with the columns
+    a reader of ``reader`` (by default ``code``) is shown, and no others.
     """
-    config = text_search_config(code)
-    title = SearchVector(f"title_{code}", weight="A", config=config)
-    document = (
-        title
-        + SearchVector(f"summary_{code}", weight="B", config=config)
-        + SearchVector(f"body_{code}", weight="C", config=config)
-    )
-    # Every word, also as the beginning of a longer word: "bostad" finds
-    # "bostadsbidrag", which matters in Swedish, where words are compounded.
     words = query_words(query)
-    every_word, any_word = (
-        SearchQuery(operator.join(f"{word}:*" for word in words), search_type="raw", config=config)
-        for operator in (" & ", " | ")
-    )
-    # Compared without accents: "genomgangsbostad" is one letter from
-    # "genomgångsbostad" here, not three trigrams away.
-    typed = Unaccent(Value(" ".join(words)))
-
-    def similarity(field):
-        return TrigramWordSimilarity(typed, Unaccent(f"{field}_{code}"))
-
-    close = Q(title_similarity__gte=TRIGRAM_THRESHOLD) | Q(text_similarity__gte=TRIGRAM_THRESHOLD)
-
-    def by_mode(for_every_word, for_any_word):
-        return Case(
-            When(has_every_word=True, then=for_every_word),
-            default=for_any_word,
-            output_field=FloatField(),
+    return list(
+        Page.objects.raw(
+            search_sql(code, reader or code),
+            {
+                "config": text_search_config(code),
+                # Every word, also as the beginning of a longer word: "bostad" finds
+                # "bostadsbidrag", which matters in Swedish, where words are compounded.
+                "every_word": " & ".join(f"{word}:*" for word in words),
+                "any_word": " | ".join(f"{word}:*" for word in words),
+                # Compared without accents: "genomgangsbostad" is one letter from
+                # "genomgångsbostad" here, not three trigrams away.
+                "typed": " ".join(words),
+                "threshold": TRIGRAM_THRESHOLD,
+                "limit": MAX_RESULTS,
+            },
         )
+    )
+
+
+@cache
+def search_sql(code, reader):
+    """The search in ``code``'s texts, selecting what a reader of ``reader`` is shown.
+
+    It reads the stored document (``search_document_<code>``, title, summary
+    and body weighted A, B, C) that PostgreSQL keeps current and indexes (see
+    search/migrations/0002_stored_search_documents.py), and compares the typed
+    words with titles, summaries and bodies through the trigram indexes:
+    ``typed <% text`` is ``word_similarity(typed, text) >=
+    pg_trgm.word_similarity_threshold`` (0.6 unless the server is configured
+    otherwise), which lets PostgreSQL use the index; the comparison with
+    TRIGRAM_THRESHOLD then decides. Each similarity is computed once per page.
+    """
+    page = Page._meta
+    columns = ", ".join(
+        f'page."{page.get_field(name).column}"' for name in reader_columns(Page, reader)
+    )
+    title, summary, body = (f'page."{field}_{code}"' for field in ("title", "summary", "body"))
+    document = f'page."search_document_{code}"'
+    every_word = "to_tsquery(%(config)s::regconfig, %(every_word)s)"
+    any_word = "to_tsquery(%(config)s::regconfig, %(any_word)s)"
+    typed = "unaccent(%(typed)s)"
+    title_document = f"to_tsvector(%(config)s::regconfig, COALESCE({title}, ''))"
+
+    def close(text, similarity):
+        # The operator for the index, the threshold for the decision.
+        return f"({typed} <%% search_unaccent({text}) AND {similarity} >= %(threshold)s)"
 
     def in_title(text_query):
-        return Case(
-            When(title_document=text_query, then=Value(1.0)),
-            default=Value(0.0),
-            output_field=FloatField(),
-        )
+        return f"CASE WHEN {title_document} @@ {text_query} THEN 1.0 ELSE 0.0 END"
 
-    return (
-        readable_pages(code)
-        .annotate(
-            document=document,
-            title_document=title,
-            title_similarity=similarity("title"),
-            text_similarity=Greatest(similarity("summary"), similarity("body")),
+    # Only column names and fixed SQL are put in; the typed words are parameters.
+    return f"""
+        SELECT {columns}, found.has_every_word
+        FROM housing_info_page AS page
+        JOIN housing_info_topic AS topic ON topic.id = page.topic_id
+        CROSS JOIN LATERAL (
+            SELECT word_similarity({typed}, search_unaccent({title})) AS title,
+                   word_similarity({typed}, search_unaccent({summary})) AS summary,
+                   word_similarity({typed}, search_unaccent({body})) AS body
+        ) AS similarity
+        CROSS JOIN LATERAL (
+            SELECT COALESCE(
+                {document} @@ {every_word}
+                OR similarity.title >= %(threshold)s
+                OR GREATEST(similarity.summary, similarity.body) >= %(threshold)s,
+                false
+            ) AS has_every_word
+        ) AS found
+        WHERE page.published AND {title} > '' AND {body} > '' AND (
+            {document} @@ {any_word}
+            OR {close(title, "similarity.title")}
+            OR {close(summary, "similarity.summary")}
+            OR {close(body, "similarity.body")}
         )
-        .filter(Q(document=any_word) | close)
-        .annotate(
-            has_every_word=Case(
-                When(Q(document=every_word) | close, then=Value(True)),
-                default=Value(False),
-                output_field=BooleanField(),
-            )
-        )
-        .annotate(
-            # Cover density: words close together count, however often a long
-            # body repeats one of them.
-            rank=by_mode(
-                SearchRank(document, every_word, cover_density=True),
-                SearchRank(document, any_word, cover_density=True),
-            ),
-            in_title=by_mode(in_title(every_word), in_title(any_word)),
-        )
-        # The words in the title count most, whether typed well or misspelt.
-        .annotate(
-            score=F("in_title") + F("rank") + F("title_similarity") + F("text_similarity") / 4
-        )
-        .order_by("-has_every_word", "-score", "topic__order", "order")
-    )
+        ORDER BY
+            found.has_every_word DESC,
+            -- The words in the title count most, whether typed well or misspelt;
+            -- cover density: words close together count, however often a long
+            -- body repeats one of them.
+            CASE WHEN found.has_every_word
+                THEN {in_title(every_word)} + ts_rank_cd({document}, {every_word})
+                ELSE {in_title(any_word)} + ts_rank_cd({document}, {any_word})
+            END + similarity.title + GREATEST(similarity.summary, similarity.body) / 4 DESC,
+            topic."order", page."order", page.slug
+        LIMIT %(limit)s
+    """  # noqa: S608
 
 
 def plain_matches(query, code):

@@ -5,6 +5,8 @@ from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from glossary.entries import glossary_entries, terms_matching
+from glossary.models import Term
+from housing_info.reader_columns import reader_columns
 from search.forms import SearchForm
 from search.queries import search_pages
 from search.results import page_results
@@ -22,6 +24,9 @@ def results(request):
             "query": query,
             "outcome": outcome,
             "results": page_results(outcome.pages, code),
-            "terms": glossary_entries(terms_matching(query, code), code),
+            # The words' columns in the languages a reader of ``code`` is shown.
+            "terms": glossary_entries(
+                terms_matching(query, code, Term.objects.only(*reader_columns(Term, code))), code
+            ),
         }
     return render(request, "search/results.html", context)

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse, set_script_prefix
 from django.utils import translation
 
-from housing_info.addresses import slug_url
+from housing_info.addresses import slug_url, slug_urls
 from portal.languages import PORTAL_LANGUAGES
 
 
@@ -25,3 +25,10 @@ def test_follows_the_script_prefix():
             set_script_prefix("/")
     assert plain == "/ar/andrahand/"
     assert prefixed == "/portal/ar/andrahand/"
+
+
+def test_a_lists_addresses_are_those_of_the_language_active_when_it_began():
+    with translation.override("ti"):
+        url_of = slug_urls("housing_info:page")
+        expected = [slug_url("housing_info:page", slug) for slug in ("a", "b")]
+    assert [url_of(slug) for slug in ("a", "b")] == expected == ["/ti/a/", "/ti/b/"]

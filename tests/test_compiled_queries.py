@@ -6,7 +6,7 @@ from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from housing_info.compiled_queries import CompiledQuery, compiled
+from housing_info.compiled_queries import CompiledQuery, CompiledRows, compiled
 from housing_info.models import ContactPoint, Page
 from tests.factories import make_contact_point, make_page
 
@@ -112,3 +112,26 @@ def test_compiles_once_per_language_and_thread():
 
     # Another thread has its own connection, so it compiles its own query.
     assert in_thread[0] is not compiled(pages_by_slug, "sv")
+
+
+def test_rows_give_the_values_list_by_name_with_annotations_and_converters():
+    page = make_page()
+    queryset = (
+        Page.objects.filter(slug=MARKER)
+        .annotate(topic_order=F("topic__order"))
+        .values_list("language_versions", "slug", "topic_order")
+    )
+    rows = CompiledRows(queryset, MARKER)(page.slug)
+    assert rows == [
+        {
+            "slug": page.slug,
+            "language_versions": page.language_versions,  # parsed from JSON
+            "topic_order": page.topic.order,
+        }
+    ]
+
+
+def test_a_query_without_a_marker_runs_as_it_is():
+    page = make_page()
+    assert CompiledRows(Page.objects.values_list("slug"), None)() == [{"slug": page.slug}]
+    assert CompiledQuery(Page.objects.all(), None)() == [page]

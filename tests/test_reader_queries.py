@@ -1,7 +1,15 @@
 import pytest
+from django.utils import translation
 
-from housing_info.reader_queries import contact_points, page_with_topic
-from tests.factories import make_contact_point, make_page
+from housing_info.models import LanguageVersion, TranslationState
+from housing_info.reader_queries import (
+    HOME_PAGES_PER_TOPIC,
+    contact_points,
+    home_topics,
+    page_with_topic,
+)
+from page_cache import generation
+from tests.factories import make_contact_point, make_page, make_pathway_step, make_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -40,3 +48,55 @@ def test_gives_the_pages_contact_points_only():
     # In alphabetical order of the names a Swedish reader is shown.
     assert [contact.pk for contact in contact_points(page, "sv")] == [second.pk, first.pk]
     assert contact_points(make_page(), "so") == []
+
+
+def test_home_topics_list_the_first_published_pages_of_each_topic_in_order():
+    first, second = make_topic(order=2), make_topic(order=1)
+    pages = [make_page(topic=first, order=number) for number in range(HOME_PAGES_PER_TOPIC + 1)]
+    make_page(topic=first, order=0, published=False)
+    only = make_page(topic=second)
+    make_topic()  # no pages: not listed
+
+    topics = home_topics("sv")
+
+    assert [topic.pk for topic in topics] == [second.pk, first.pk]
+    assert [page.slug for page in topics[1].published_pages] == [
+        page.slug for page in pages[:HOME_PAGES_PER_TOPIC]
+    ]
+    assert (topics[1].published_count, topics[0].published_count) == (len(pages), 1)
+    assert topics[0].published_pages[0].url == f"/sv/{only.slug}/"
+
+
+def test_home_lists_a_page_in_the_language_its_page_shows_the_reader():
+    topic = make_topic()
+    own = make_page(topic=topic, order=1)
+    untranslated = make_page(topic=topic, order=2, title_ti="", body_ti="")
+    held_back = make_page(topic=topic, order=3)
+    held_back.set_language_version(
+        "ti", LanguageVersion(state=TranslationState.MACHINE, held_back=True)
+    )
+    held_back.save()
+    no_body = make_page(topic=topic, order=4, body_ti=None)
+
+    with translation.override("ti"):
+        listed = home_topics("ti")[0].published_pages
+
+    shown = [(page.shown_language, page.shown_title) for page in listed]
+    expected = [page.text_language("ti") for page in (own, untranslated, held_back, no_body)]
+    assert [language for language, _title in shown] == expected == ["ti", "en", "en", "en"]
+    assert shown[0][1] == own.title_ti and shown[1][1] == untranslated.title_en
+
+
+@pytest.mark.parametrize("code", ["sv", "ar"])
+def test_the_home_page_reads_each_list_with_one_query(client, code, django_assert_num_queries):
+    for topic in (make_topic(), make_topic()):
+        for order in range(HOME_PAGES_PER_TOPIC + 2):
+            make_page(topic=topic, order=order)
+    make_pathway_step(page=make_page())
+    client.get(f"/{code}/")  # compiles the queries and reads the glossary once
+    generation.bump()
+    # topics, their first pages, the pathway's steps
+    with django_assert_num_queries(3):
+        response = client.get(f"/{code}/")
+    assert response.status_code == 200
+    assert response.get("X-Page-Cache") != "hit"

@@ -158,7 +158,7 @@ def test_server_error_page_is_in_the_readers_language(client, settings):
 
 
 def test_home_shows_the_first_pages_of_a_big_topic_and_links_to_the_rest(client):
-    from housing_info.views import HOME_PAGES_PER_TOPIC
+    from housing_info.reader_queries import HOME_PAGES_PER_TOPIC
     from tests.factories import make_topic
 
     topic = make_topic()

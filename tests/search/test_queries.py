@@ -3,12 +3,15 @@ from django.db import connection
 
 from search.queries import (
     TEXT_SEARCH_CONFIGS,
+    TRIGRAM_THRESHOLD,
     installed_text_search_configs,
     query_words,
     readable_pages,
     search_pages,
+    search_sql,
     text_search_config,
 )
+from search.results import page_results
 from tests.factories import make_page
 
 pytestmark = pytest.mark.django_db
@@ -99,3 +102,41 @@ def test_when_every_word_matches_pages_with_only_some_are_left_out():
     both = make_page(title_en="Pay the rent", body_en="<p>Rent is paid monthly.</p>")
     make_page(title_en="Rent a room", body_en="<p>Lodging.</p>")
     assert search_pages("pay rent", "en").pages == [both]
+
+
+def test_a_search_reads_its_pages_with_one_query(django_assert_num_queries):
+    page = make_page()
+    search_pages("warm up", "ar")  # once per process: PostgreSQL's text search configurations
+    with django_assert_num_queries(1):
+        assert search_pages("السكن", "ar").pages == [page]
+
+
+def test_a_search_that_falls_back_reads_what_its_reader_is_shown_without_more_queries(
+    django_assert_num_queries,
+):
+    page = make_page(title_ti="", body_ti="", title_en="Home insurance")
+    search_pages("warm up", "ti")
+    with django_assert_num_queries(3):  # Tigrinya, then Swedish and English
+        outcome = search_pages("insurance", "ti")
+    with django_assert_num_queries(0):
+        results = page_results(outcome.pages, "ti")
+    assert [(result.page, result.language, result.title) for result in results] == [
+        (page, "en", "Home insurance")
+    ]
+
+
+@pytest.mark.postgres
+def test_postgres_search_reads_the_stored_document_and_the_trigram_indexes():
+    sql = search_sql("sv", "sv")
+    assert 'page."search_document_sv" @@' in sql
+    assert 'to_tsvector(%(config)s::regconfig, COALESCE(page."body_sv"' not in sql
+    assert 'unaccent(%(typed)s) <%% search_unaccent(page."body_sv")' in sql
+
+
+@pytest.mark.postgres
+def test_the_trigram_operator_threshold_is_the_searchs():
+    """The index finds pages at pg_trgm's threshold; fewer than ours would be missed."""
+    search_pages("warm up", "sv")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('pg_trgm.word_similarity_threshold')")
+        assert float(cursor.fetchone()[0]) <= TRIGRAM_THRESHOLD

@@ -1,0 +1,85 @@
+"""The stored search documents of search/migrations/0002 (PostgreSQL only)."""
+
+import pytest
+from django.db import connection
+
+from housing_info.models import Page
+from search.queries import MAX_RESULTS, TRIGRAM_THRESHOLD, search_pages, search_sql
+from tests.factories import make_page, make_topic
+
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
+
+LANGUAGES = ("sv", "en", "ar", "prs", "fa", "ps", "ckb", "kmr", "so", "ti", "uk", "ru")
+
+
+def test_every_language_has_a_stored_document_and_its_indexes():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT column_name FROM information_schema.columns"
+            " WHERE table_name = 'housing_info_page' AND is_generated = 'ALWAYS'"
+            " AND column_name LIKE 'search_document_%%'"
+        )
+        columns = {row[0] for row in cursor.fetchall()}
+        cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'housing_info_page'")
+        indexes = {row[0] for row in cursor.fetchall()}
+    assert columns == {f"search_document_{code}" for code in LANGUAGES}
+    for code in LANGUAGES:
+        assert {
+            f"search_page_document_{code}",
+            f"search_page_title_trgm_{code}",
+            f"search_page_summary_trgm_{code}",
+            f"search_page_body_trgm_{code}",
+        } <= indexes
+
+
+def test_the_document_follows_every_change_of_the_text_however_it_is_written():
+    page = make_page(body_sv="<p>Om hemförsäkring.</p>")
+    assert search_pages("hemförsäkring", "sv").pages == [page]
+    # Not through save(): no signal, no Python, the database keeps it current.
+    Page.objects.filter(pk=page.pk).update(body_sv="<p>Om uppsägningstid.</p>")
+    assert search_pages("uppsägningstid", "sv").pages == [page]
+    assert search_pages("hemförsäkring", "sv").pages == []
+    page.refresh_from_db()
+    page.title_sv = "Bostadsbidrag"
+    page.save()
+    assert search_pages("bostadsbidrag", "sv").pages == [page]
+
+
+def plan(code, words):
+    params = {
+        "config": "swedish" if code == "sv" else "simple",
+        "every_word": " & ".join(f"{word}:*" for word in words),
+        "any_word": " | ".join(f"{word}:*" for word in words),
+        "typed": " ".join(words),
+        "threshold": TRIGRAM_THRESHOLD,
+        "limit": MAX_RESULTS,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + search_sql(code, code), params)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+def test_on_a_large_table_the_search_uses_the_indexes_not_a_scan_of_every_page():
+    topic = make_topic()
+    Page.objects.bulk_create(
+        [
+            Page(
+                slug=f"filler-{number}",
+                topic=topic,
+                published=True,
+                title_sv=f"Sida {number} om boende",
+                summary_sv="En kort sammanfattning.",
+                body_sv=f"<p>Text nummer {number} om boende i Göteborg.</p>",
+                title_so=f"Bogga {number}",
+                body_so="<p>Qoraal ku saabsan guriyeynta.</p>",
+            )
+            for number in range(2000)
+        ]
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE housing_info_page")
+    for code, index in (("sv", "search_page_document_sv"), ("so", "search_page_document_so")):
+        explained = plan(code, ["boplats"])
+        assert f"Bitmap Index Scan on {index}" in explained, explained
+        assert f"Bitmap Index Scan on search_page_body_trgm_{code}" in explained, explained
+        assert "Seq Scan on housing_info_page" not in explained, explained
