@@ -1,7 +1,6 @@
 import pytest
 from django.utils import translation
 
-from housing_info.models import LanguageVersion, TranslationState
 from housing_info.reader_queries import (
     HOME_PAGES_PER_TOPIC,
     contact_points,
@@ -10,6 +9,7 @@ from housing_info.reader_queries import (
 )
 from page_cache import generation
 from tests.factories import make_contact_point, make_page, make_pathway_step, make_topic
+from translation_workflow.versions import LanguageVersion, TranslationState, set_language_version
 
 pytestmark = pytest.mark.django_db
 
@@ -72,8 +72,8 @@ def test_home_lists_a_page_in_the_language_its_page_shows_the_reader():
     own = make_page(topic=topic, order=1)
     untranslated = make_page(topic=topic, order=2, title_ti="", body_ti="")
     held_back = make_page(topic=topic, order=3)
-    held_back.set_language_version(
-        "ti", LanguageVersion(state=TranslationState.MACHINE, held_back=True)
+    set_language_version(
+        held_back, "ti", LanguageVersion(state=TranslationState.MACHINE, held_back=True)
     )
     held_back.save()
     no_body = make_page(topic=topic, order=4, body_ti=None)
