@@ -118,7 +118,6 @@ class ListedPage:
     """
 
     has_text_in = Page.has_text_in
-    language_version = Page.language_version
     is_translated_into = Page.is_translated_into
     text_language = Page.text_language
 
