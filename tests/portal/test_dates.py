@@ -1,5 +1,6 @@
 """One way to write a date in every language, and valid ``<time datetime>`` values."""
 
+import io
 import re
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -8,9 +9,12 @@ import pytest
 from django.conf import settings
 from django.template import Context, Template
 from django.utils import translation
+from pypdf import PdfReader
 
 from housing_info.models import Page, TranslationState
 from portal.dates import machine_date, reader_date, single_full_stops, time_element
+from sharing import pdf
+from sharing.printing import pdf_html
 from tests.factories import make_page
 from tests.portal.time_values import datetime_value_form
 
@@ -153,6 +157,8 @@ def test_page_notice_print_and_feed_write_a_date_the_same_way(client, code):
 
     detail = client.get(f"/{code}/{page.slug}/").content.decode()
     printable = client.get(f"/{code}/{page.slug}/print/").content.decode()
+    with translation.override(code):
+        pdf_document = pdf_html(page, "page")
     feed = client.get(f"/{code}/feed.atom").content.decode()
 
     # The page: "Last reviewed", "Last changed" and, but in Swedish, the
@@ -160,14 +166,32 @@ def test_page_notice_print_and_feed_write_a_date_the_same_way(client, code):
     expected = [reviewed, changed] + ([] if code == "sv" else [reviewed])
     assert sorted(time_elements(detail)) == sorted(expected)
     assert sorted(time_elements(printable)) == sorted([reviewed, changed])
+    assert sorted(time_elements(pdf_document)) == sorted([reviewed, changed])
     # The feed's timestamp of the entry is the page's "Last changed" value.
     entry = feed[feed.index(f"/{code}/{page.slug}/") :]
     assert re.search(r"<updated>([^<]*)</updated>", entry).group(1) == changed[0]
     # A date ending in an abbreviation ("р.") is not followed by another full stop.
-    for html in (detail, printable):
+    for html in (detail, printable, pdf_document):
         assert not re.search(r"(?<!\.)\.</time>\.(?!\.)", html)
         if march_3.endswith("."):
             assert f"{march_3}</time> " in html or f"{march_3}</time>\n" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(pdf.load_renderer() is None, reason="WeasyPrint is missing")
+@pytest.mark.parametrize("code", ["uk", "so", "ti", "kmr"])
+def test_the_pdf_text_has_the_date_as_the_page_writes_it(client, settings, tmp_path, code):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    page = page_in_every_language()
+    response = client.get(f"/{code}/{page.slug}/pdf/")
+    assert response["Content-Type"] == "application/pdf"
+    content = b"".join(response.streaming_content)
+    text = "".join(sheet.extract_text() for sheet in PdfReader(io.BytesIO(content)).pages)
+    # Lines break where the layout wants (a date is never hyphenated); the
+    # text layer may write the narrow no-break space as a space.
+    words = " ".join(text.split())
+    for written in (WRITTEN[code][0], WRITTEN[code][2]):
+        assert " ".join(written.split()) in words, written
 
 
 # --- Every <time datetime> on the public pages is valid HTML -------------------
