@@ -170,6 +170,9 @@ def test_page_notice_print_and_feed_write_a_date_the_same_way(client, code):
     # The feed's timestamp of the entry is the page's "Last changed" value.
     entry = feed[feed.index(f"/{code}/{page.slug}/") :]
     assert re.search(r"<updated>([^<]*)</updated>", entry).group(1) == changed[0]
+    stamps = re.findall(r"<(?:updated|published)>([^<]*)</", feed)
+    assert stamps
+    assert all(datetime_value_form(stamp) == "global date and time" for stamp in stamps), stamps
     # A date ending in an abbreviation ("р.") is not followed by another full stop.
     for html in (detail, printable, pdf_document):
         assert not re.search(r"(?<!\.)\.</time>\.(?!\.)", html)
