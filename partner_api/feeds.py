@@ -7,6 +7,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from housing_info.models import Page
+from portal.dates import to_the_second
 from sharing.permalinks import absolute_url
 
 FEED_LENGTH = 50
@@ -52,11 +53,12 @@ class ChangedPagesFeed(Feed):
     def item_guid(self, page):
         return self.item_link(page)
 
+    # Local time to the second: the same value as the page's <time datetime>.
     def item_pubdate(self, page):
-        return page.created_at
+        return to_the_second(page.created_at)
 
     def item_updateddate(self, page):
-        return page.updated_at
+        return to_the_second(page.updated_at)
 
     def item_categories(self, page):
         return [page.topic.title]

@@ -126,6 +126,8 @@ TEMPLATES = [
                 # cache_generation and fragment_seconds for {% cache %} (page_cache).
                 "page_cache.context_processors.fragment_keys",
             ],
+            # --- Reader dates (portal/dates.py): {% load reader_dates %} ---
+            "libraries": {"reader_dates": "portal.templatetags.reader_dates"},
         },
     },
 ]
@@ -157,7 +159,8 @@ LANGUAGE_CODE = SOURCE_LANGUAGE
 LANGUAGES = [(language.code, _(language.name)) for language in PORTAL_LANGUAGES]
 LANGUAGES_BIDI = [language.code for language in PORTAL_LANGUAGES if language.bidi]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-# Date and number formats for the languages Django has none for.
+# Date and number formats for the languages Django has none for (staff admin and
+# form input; every date a reader sees goes through portal/dates.py, CLDR).
 FORMAT_MODULE_PATH = ["portal.formats"]
 USE_I18N = True
 USE_TZ = True

@@ -1,7 +1,8 @@
 import pytest
-from django.utils import formats, translation
+from django.utils import translation
 
 from accessibility.views import DIGG_COMPLAINT_URL, STATEMENT_DATE
+from portal.dates import reader_date
 from tests.factories import make_page
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +15,7 @@ def test_statement_answers_in_every_language_with_what_the_law_asks_for(client, 
     content = response.content.decode()
     with translation.override(code):
         title = translation.gettext("Accessibility statement")
-        date = formats.date_format(STATEMENT_DATE, "DATE_FORMAT")
+        date = reader_date(STATEMENT_DATE)
     assert f"<h1>{title}</h1>" in content
     assert f'href="mailto:{settings.ACCESSIBILITY_CONTACT_EMAIL}"' in content
     assert f'href="{DIGG_COMPLAINT_URL}"' in content

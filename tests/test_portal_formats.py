@@ -1,11 +1,12 @@
-"""Dates and numbers in each language's own format, also where Django has none."""
+"""Django's date and number formats, also where Django has none (staff admin, form input).
+
+Dates a reader sees are written by ``portal/dates.py``: see ``tests/portal/test_dates.py``.
+"""
 
 from datetime import date
 
 import pytest
 from django.utils import formats, translation
-
-from tests.factories import make_page
 
 MARCH_5 = date(2026, 3, 5)
 
@@ -48,11 +49,3 @@ def test_numbers_and_week_start_follow_the_language():
         assert formats.number_format(1234.5, 1, force_grouping=True) == "1,234.5"
     with translation.override("prs"):
         assert formats.get_format("FIRST_DAY_OF_WEEK") == 6
-
-
-@pytest.mark.django_db
-def test_page_shows_its_review_date_in_the_readers_format(client):
-    page = make_page(last_reviewed=MARCH_5)
-    assert "5 መጋቢት 2026" in client.get(f"/ti/{page.slug}/").content.decode()
-    assert "5 مارچ 2026" in client.get(f"/prs/{page.slug}/").content.decode()
-    assert "5 mars 2026" in client.get(f"/sv/{page.slug}/").content.decode()

@@ -41,7 +41,10 @@ def stamped(page, code, **changes):
 def test_an_up_to_date_translation_says_which_swedish_version_it_comes_from(client, page):
     stamped(page, "en")
     content = client.get(f"/en/{page.slug}/").content.decode()
-    assert "Translated from the Swedish version of 3 March 2026." in content
+    assert (
+        'Translated from the Swedish version of <time datetime="2026-03-03">3 March 2026</time>.'
+        in content
+    )
 
 
 def test_the_date_is_written_for_the_readers_locale(client, page):

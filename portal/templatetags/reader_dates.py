@@ -1,0 +1,33 @@
+"""Dates as readers write them, for templates: see ``portal/dates.py``.
+
+``{{ day|reader_date }}`` is the visible date, ``{{ day|machine_date }}`` the
+``datetime`` attribute, ``{{ day|time_element }}`` both in a ``<time>``, and
+``{% filter single_full_stops %}…{% endfilter %}`` around a sentence that ends
+with a date keeps "2026 р." from becoming "2026 р..".
+"""
+
+from django import template
+
+from portal import dates
+
+register = template.Library()
+
+
+@register.filter
+def reader_date(value, code=None):
+    return dates.reader_date(value, code)
+
+
+@register.filter
+def machine_date(value):
+    return dates.machine_date(value)
+
+
+@register.filter
+def time_element(value, code=None):
+    return dates.time_element(value, code)
+
+
+@register.filter(is_safe=True)
+def single_full_stops(value):
+    return dates.single_full_stops(value)
