@@ -11,12 +11,13 @@ from django.template import Context, Template
 from django.utils import translation
 from pypdf import PdfReader
 
-from housing_info.models import Page, TranslationState
+from housing_info.models import Page
 from portal.dates import machine_date, reader_date, single_full_stops, time_element
 from sharing import pdf
 from sharing.printing import pdf_html
 from tests.factories import make_page
 from tests.portal.time_values import datetime_value_form
+from translation_workflow.versions import TranslationState, language_version, set_language_version
 
 MARCH_3 = date(2026, 3, 3)
 MAY_21 = date(2026, 5, 21)
@@ -130,12 +131,12 @@ def page_in_every_language(**fields):
     for code in CODES:
         if code != "sv":
             version = replace(
-                page.language_version(code),
+                language_version(page, code),
                 state=TranslationState.MACHINE,
                 source_revision=page.source_revision,
                 source_date=MARCH_3,
             )
-            page.set_language_version(code, version)
+            set_language_version(page, code, version)
     Page.objects.filter(pk=page.pk).update(
         language_versions=page.language_versions, updated_at=CHANGED
     )
