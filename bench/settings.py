@@ -6,3 +6,7 @@ Only ``bench/run.py`` uses this module; production never imports it.
 from portal.settings import *  # noqa: F403
 
 ROOT_URLCONF = "bench.urls"
+
+# The Celery broker shares the bench's Redis database (run.py sets
+# CELERY_BROKER_URL to it) under a key prefix of its own.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"global_keyprefix": "bench-celery:"}
