@@ -194,7 +194,8 @@ def test_openapi_schema_is_served_at_a_stable_address(client):
 
 
 def test_partner_docs_page_lists_every_operation_without_outside_resources(client):
-    response = client.get("/api/v1/docs/", HTTP_ACCEPT_LANGUAGE="en")
+    response = client.get("/api/v1/docs/", HTTP_ACCEPT_LANGUAGE="en", follow=True)
+    assert response.redirect_chain == [("/en/partners/api/", 302)]
     assert response.status_code == 200
     content = response.content.decode()
     assert "GET /api/v1/pages/" in content
