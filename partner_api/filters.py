@@ -4,6 +4,7 @@ import re
 
 import django_filters
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from housing_info.models import ContactPoint, Page, Topic
@@ -98,12 +99,14 @@ class PageFilterSet(LanguageFilterSet):
             # The default "Enter a valid date/time" would leave the partner puzzled.
             self.form.errors["changed_since"] = self.form.error_class(
                 [
-                    _(
-                        "The time zone's “+” arrived as a space (%(value)s): write it "
-                        "as %%2B in the address, e.g. 2026-01-01T00:00:00%%2B01:00, "
-                        "or give the time in UTC with Z."
+                    ValidationError(
+                        _(
+                            "The time zone's “+” arrived as a space (%(value)s): write it "
+                            "as %%2B in the address, e.g. 2026-01-01T00:00:00%%2B01:00, "
+                            "or give the time in UTC with Z."
+                        ),
+                        params={"value": value},
                     )
-                    % {"value": value}
                 ]
             )
         return valid
