@@ -290,3 +290,13 @@ def test_markdown_in_descriptions_is_sanitized():
     assert "<code>x</code>" in html and "<strong>y</strong>" in html
     assert "<script" not in html
     assert "href" not in html
+
+
+def test_the_plus_message_is_translated_for_a_client_that_asks_in_swedish(client, page):
+    response = client.get(
+        "/api/v1/pages/?changed_since=2026-01-01T00:00:00+01:00&page=1", HTTP_ACCEPT_LANGUAGE="sv"
+    )
+    assert response["Content-Language"] == "sv"
+    [message] = response.json()["errors"]["changed_since"]
+    assert message.startswith("Tidszonens ”+” kom fram som ett mellanslag")
+    assert "%2B" in message and "%%" not in message
