@@ -99,8 +99,8 @@ def rendered_markdown(text):
     return mark_safe(html.strip())  # noqa: S308 - sanitized by nh3 just above
 
 
-def api_operations():
-    """Each path and method of the API with its summary and parameters, for the docs page."""
+def schema_operations():
+    """Each path and method of the schema, with its Markdown descriptions, as generated."""
     schema = SchemaGenerator().get_schema(request=None, public=True)
     operations = []
     for path, methods in schema["paths"].items():
@@ -109,18 +109,40 @@ def api_operations():
                 {
                     "method": method.upper(),
                     "path": path,
-                    "description": rendered_markdown(operation.get("description", "")),
+                    "description": operation.get("description", ""),
                     "parameters": [
                         {
                             "name": parameter["name"],
                             "where": parameter["in"],
-                            "description": rendered_markdown(parameter.get("description", "")),
+                            "description": parameter.get("description", ""),
                             "values": parameter.get("schema", {}).get("enum", []),
                         }
                         for parameter in operation.get("parameters", [])
                     ],
                 }
             )
+    return operations
+
+
+def described(text, english):
+    """A description rendered, with ``lang="en"`` when it has no translation yet."""
+    in_english = translation.get_language() != "en" and text == english
+    return {"html": rendered_markdown(text), "lang": "en" if text and in_english else ""}
+
+
+def api_operations():
+    """The API's operations for the docs page, each description marked with its language.
+
+    Descriptions from docstrings are English; parameter labels are translated.
+    Generating the schema once more in English tells the two apart.
+    """
+    operations = schema_operations()
+    with translation.override("en"):
+        english = schema_operations()
+    for operation, original in zip(operations, english, strict=True):
+        operation["description"] = described(operation["description"], original["description"])
+        for parameter, source in zip(operation["parameters"], original["parameters"], strict=True):
+            parameter["description"] = described(parameter["description"], source["description"])
     return operations
 
 

@@ -300,3 +300,14 @@ def test_the_plus_message_is_translated_for_a_client_that_asks_in_swedish(client
     [message] = response.json()["errors"]["changed_since"]
     assert message.startswith("Tidszonens ”+” kom fram som ett mellanslag")
     assert "%2B" in message and "%%" not in message
+
+
+def test_descriptions_not_yet_translated_are_marked_as_english_on_the_docs_page(client):
+    content = client.get("/sv/partners/api/").content.decode()
+    # A docstring (English) is marked; a translated parameter label is not.
+    assert (
+        '<div class="api-description" lang="en" dir="ltr"><p>Published pages, each in one '
+        "language with its translation state.</p>"
+    ) in content
+    assert '<p class="api-description__language" lang="sv" dir="ltr">På engelska</p>' in content
+    assert '<div class="api-description"><p>Bara sidor av det här slaget.</p></div>' in content
