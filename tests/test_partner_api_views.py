@@ -310,4 +310,4 @@ def test_descriptions_not_yet_translated_are_marked_as_english_on_the_docs_page(
         "language with its translation state.</p>"
     ) in content
     assert '<p class="api-description__language" lang="sv" dir="ltr">På engelska</p>' in content
-    assert '<div class="api-description"><p>Bara sidor av det här slaget.</p></div>' in content
+    assert '<div class="api-description"><p>Bara sidor av det här slaget.</p>' in content
