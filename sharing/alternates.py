@@ -16,10 +16,25 @@ from portal.languages import SOURCE_LANGUAGE
 from sharing.permalinks import page_languages
 
 
+def with_text_columns(page):
+    """``page`` with the columns that decide its languages loaded, in one query at most.
+
+    Reader views load only the reader's language (``reader_columns``); asking
+    each of the twelve languages in turn would load each deferred column alone.
+    """
+    needed = {"language_versions"} | {
+        f"{field}_{code}" for code, _name in settings.LANGUAGES for field in ("title", "body")
+    }
+    deferred = needed & page.get_deferred_fields()
+    if deferred:
+        page.refresh_from_db(fields=sorted(deferred))
+    return page
+
+
 def real_languages(obj=None):
     """The languages ``obj`` (a Page, a Topic or None for any other page) exists in."""
     if isinstance(obj, Page):
-        return page_languages(obj)
+        return page_languages(with_text_columns(obj))
     return [code for code, _name in settings.LANGUAGES]
 
 
@@ -50,5 +65,5 @@ def canonical_language(obj, code=None):
     """
     code = code or translation.get_language()
     if isinstance(obj, Page):
-        return obj.text_language(code)
+        return with_text_columns(obj).text_language(code)
     return code

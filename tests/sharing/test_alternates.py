@@ -108,3 +108,9 @@ def test_favicon_is_linked_and_answers_at_the_root(client):
     assert response.status_code == 301
     assert response["Location"] == "/static/favicon.ico"
     assert finders.find("favicon.ico") and finders.find("favicon.svg")
+
+
+def test_the_printable_view_and_poster_name_the_page_in_their_language_as_canonical(client):
+    page = make_page()
+    for path in (f"/ti/{page.slug}/print/", f"/ti/{page.slug}/poster/"):
+        assert CANONICAL.findall(head(client, path)) == [f"{BASE}/ti/{page.slug}/"], path
