@@ -1,6 +1,7 @@
 """Query parameters of the API, validated: a bad value is a 400 that names it."""
 
 import re
+from datetime import UTC, datetime
 
 import django_filters
 from django.conf import settings
@@ -15,6 +16,23 @@ LANGUAGE_CHOICES = [(code, code) for code, _name in settings.LANGUAGES]
 LANGUAGE_PARAMETERS = ("language", "available_in")
 # "+01:00" in a query string that was not percent-encoded arrives as " 01:00".
 SPACE_FOR_PLUS = re.compile(r"\d \d{2}(:?\d{2})?$")
+
+
+class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
+    """A date and time compared in UTC.
+
+    ISO 8601 allows offsets up to 23:59, PostgreSQL only up to 15:59: sent as
+    given, ``+16:00`` would be a database error instead of an answer.
+    """
+
+    def filter(self, qs, value):
+        if value is not None and value.tzinfo is not None:
+            try:
+                value = value.astimezone(UTC)
+            except OverflowError:
+                # Before year 1 or after 9999 in UTC: the earliest or latest moment.
+                value = (datetime.min if value.year == 1 else datetime.max).replace(tzinfo=UTC)
+        return super().filter(qs, value)
 
 
 class LanguageFilterSet(django_filters.FilterSet):
@@ -77,7 +95,7 @@ class PageFilterSet(LanguageFilterSet):
     kind = django_filters.ChoiceFilter(
         choices=Page.Kind.choices, label=_("Only pages of this kind.")
     )
-    changed_since = django_filters.IsoDateTimeFilter(
+    changed_since = UtcDateTimeFilter(
         field_name="updated_at",
         lookup_expr="gte",
         label=_("Only pages changed at or after this ISO 8601 date or date and time."),

@@ -311,3 +311,14 @@ def test_descriptions_not_yet_translated_are_marked_as_english_on_the_docs_page(
     ) in content
     assert '<p class="api-description__language" lang="sv" dir="ltr">På engelska</p>' in content
     assert '<div class="api-description"><p>Bara sidor av det här slaget.</p>' in content
+
+
+@pytest.mark.parametrize(
+    "value", ["0722-09-03T05:07:10+16:09", "0001-01-01T00:00:00+10:00", "9999-12-31T23:59:59-10:00"]
+)
+def test_any_iso_offset_is_an_answer_not_a_database_error(client, page, value):
+    # PostgreSQL takes offsets up to 15:59 only; ISO 8601 up to 23:59.
+    response = client.get("/api/v1/pages/", {"changed_since": value})
+    assert response.status_code == 200
+    expected = [page.slug] if value.startswith("0") else []
+    assert [item["slug"] for item in response.json()["results"]] == expected
