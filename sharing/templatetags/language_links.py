@@ -2,6 +2,7 @@
 
 from django import template
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language
 
 from housing_info.context_processors import url_in
 from sharing.alternates import canonical_language, language_alternates
@@ -19,6 +20,10 @@ def head_language_links(context):
     request = context.get("request")
     match = getattr(request, "resolver_match", None)
     if match is None:
+        return ""
+    current = get_language()
+    if not url_in(request, current).startswith(f"/{current}/"):
+        # An address outside the language prefix has no language versions.
         return ""
     obj = context.get(OBJECT_VIEWS.get(match.view_name, ""))
     links = language_alternates(

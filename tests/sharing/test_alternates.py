@@ -5,6 +5,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.contrib.staticfiles import finders
+from django.template import Context, Template
+from django.urls import resolve
+from django.utils import translation
 
 from sharing.alternates import canonical_language, real_languages
 from tests.factories import make_page
@@ -15,6 +18,7 @@ BASE = "https://bostad.goteborg.se"
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 ALTERNATE = re.compile(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">')
 CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)">')
+HEAD_LINKS = Template("{% load language_links %}{% head_language_links %}")
 
 
 @pytest.fixture(autouse=True)
@@ -114,3 +118,15 @@ def test_the_printable_view_and_poster_name_the_page_in_their_language_as_canoni
     page = make_page()
     for path in (f"/ti/{page.slug}/print/", f"/ti/{page.slug}/poster/"):
         assert CANONICAL.findall(head(client, path)) == [f"{BASE}/ti/{page.slug}/"], path
+
+
+def head_links_for(rf, path):
+    request = rf.get(path)
+    request.resolver_match = resolve(path)
+    return HEAD_LINKS.render(Context({"request": request}))
+
+
+def test_an_address_outside_the_language_prefix_claims_no_language_versions(rf):
+    with translation.override("sv"):
+        assert head_links_for(rf, "/api/") == ""
+        assert 'hreflang="x-default"' in head_links_for(rf, "/sv/glossary/")
