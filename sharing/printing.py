@@ -19,7 +19,7 @@ from django.utils.safestring import mark_safe
 from page_cache import generation
 from portal.languages import direction
 from sharing.pdf import static_file_path
-from sharing.permalinks import page_permalink
+from sharing.permalinks import page_language_url, page_permalink
 from sharing.qr import qr_svg
 
 TEMPLATES = {"page": "sharing/printable.html", "poster": "sharing/poster.html"}
@@ -34,6 +34,8 @@ def print_context(page, for_pdf=False):
     reader_language = translation.get_language()
     shown_language = page.text_language(reader_language)
     permalink = page_permalink(page)
+    # The printed code keeps the print's language, whatever the phone's setting.
+    language_url = page_language_url(page, reader_language)
     return {
         "page": page,
         "text": page.text(shown_language),
@@ -42,8 +44,9 @@ def print_context(page, for_pdf=False):
         "is_fallback": shown_language != reader_language,
         "contacts": page.contact_points.all(),
         "permalink": permalink,
+        "language_url": language_url,
         # Our own generated SVG, not user input: safe to place in the page.
-        "qr_svg": mark_safe(qr_svg(permalink, title=permalink, inline=True).decode()),  # noqa: S308
+        "qr_svg": mark_safe(qr_svg(language_url, title=language_url, inline=True).decode()),  # noqa: S308
         "for_pdf": for_pdf,
     }
 
