@@ -69,10 +69,27 @@ def static_only_fetcher():
     return StaticOnlyFetcher()
 
 
+# Tagged for assistive technology (structure tree, reading order, title shown
+# as the window title), as PDF/UA-1 describes; WeasyPrint writes the tags.
+PDF_VARIANT = "pdf/ua-1"
+# The language of the page's text, which may differ from the interface's
+# (a page not yet translated): templates/sharing/print_base.html.
+TEXT_LANGUAGE_META = "dcterms.language"
+
+
+def set_text_language(document, pdf):
+    """Give the PDF its text's language: the ``/Lang`` a screen reader reads it in."""
+    import pydyf
+
+    language = document.metadata.custom.get(TEXT_LANGUAGE_META)
+    if language:
+        pdf.catalog["Lang"] = pydyf.String(language)
+
+
 def render_pdf(html, base_url):
-    """PDF bytes from a rendered HTML document."""
+    """Tagged PDF bytes from a rendered HTML document."""
     weasyprint = renderer()
     if weasyprint is None:
         raise RuntimeError("WeasyPrint is not available")
     document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=static_only_fetcher())
-    return document.write_pdf()
+    return document.write_pdf(pdf_variant=PDF_VARIANT, finisher=set_text_language)
