@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 
+from sharing import pdf_tags
 from sharing.fonts import has_font_for
 
 logger = logging.getLogger(__name__)
@@ -69,27 +70,11 @@ def static_only_fetcher():
     return StaticOnlyFetcher()
 
 
-# Tagged for assistive technology (structure tree, reading order, title shown
-# as the window title), as PDF/UA-1 describes; WeasyPrint writes the tags.
-PDF_VARIANT = "pdf/ua-1"
-# The language of the page's text, which may differ from the interface's
-# (a page not yet translated): templates/sharing/print_base.html.
-TEXT_LANGUAGE_META = "dcterms.language"
-
-
-def set_text_language(document, pdf):
-    """Give the PDF its text's language: the ``/Lang`` a screen reader reads it in."""
-    import pydyf
-
-    language = document.metadata.custom.get(TEXT_LANGUAGE_META)
-    if language:
-        pdf.catalog["Lang"] = pydyf.String(language)
-
-
 def render_pdf(html, base_url):
     """Tagged PDF bytes from a rendered HTML document."""
     weasyprint = renderer()
     if weasyprint is None:
         raise RuntimeError("WeasyPrint is not available")
     document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=static_only_fetcher())
-    return document.write_pdf(pdf_variant=PDF_VARIANT, finisher=set_text_language)
+    with pdf_tags.recording_run_texts():
+        return document.write_pdf(pdf_variant=pdf_tags.PDF_VARIANT, finisher=pdf_tags.finish)

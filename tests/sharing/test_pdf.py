@@ -162,3 +162,40 @@ def test_each_link_address_is_printed_once(client):
         f"/p/{page.slug}/",
     ):
         assert text.count(address) == 1, (address, text)
+
+
+def structure_text(content):
+    """What a screen reader reads from the tags: each element's ActualText, in order."""
+    words = []
+
+    def walk(element):
+        element = element.get_object()
+        if not isinstance(element, dict):
+            return
+        if "/ActualText" in element:
+            words.append(str(element["/ActualText"]))
+            return
+        kids = element.get("/K")
+        for kid in kids if isinstance(kids, list) else [kids]:
+            if kid is not None and not isinstance(kid, int):
+                walk(kid)
+
+    walk(catalog(content)["/StructTreeRoot"])
+    return normalised(" ".join(words))
+
+
+@pytest.mark.parametrize("code", ["ar", "prs", "ti"])
+def test_the_tags_carry_the_pages_exact_words_where_the_text_layer_cannot(
+    client, demo_snapshot, code
+):
+    page = Page.objects.get(slug=DEMO_PAGE)
+    text = page.text(code)
+    content = get_pdf(client, code, DEMO_PAGE)
+    tagged = structure_text(content)
+    for part in (text["title"], text["summary"], text["body"]):
+        # Each paragraph or list item is one or more runs: every word is there as written.
+        for chunk in re.split(r"<[^>]+>", part):
+            if chunk.strip():
+                assert normalised(html.unescape(chunk)) in tagged.replace("\u00ad", ""), chunk
+    if code == "prs":
+        assert "\u200c" in tagged  # the zero-width non-joiners the text layer loses
