@@ -73,7 +73,8 @@ def record_run_texts():
     @contextlib.contextmanager
     def marked(self, box, tag):
         if self._tags is not None and isinstance(box, TextBox):
-            _run_texts().setdefault(id(self._tags), {})[len(self._tags)] = box.text
+            run = (box.text, box.style["lang"])
+            _run_texts().setdefault(id(self._tags), {})[len(self._tags)] = run
         with original(self, box, tag):
             yield
 
@@ -82,9 +83,14 @@ def record_run_texts():
 
 
 def add_actual_text(pdf):
-    """Write each run's logical text as ``/ActualText`` of its structure element."""
+    """Write each run's logical text as ``/ActualText`` of its structure element.
+
+    A run in another language than the document's (the notice in the reader's
+    language above a page shown in English) gets its own ``/Lang``.
+    """
     import pydyf
 
+    document_language = getattr(pdf.catalog.get("Lang"), "string", None)
     texts = {}
     for reference in pdf.page_references:
         page = pdf.objects[int(reference.split()[0])]
@@ -97,7 +103,11 @@ def add_actual_text(pdf):
         # A run's own element, or a link, whose runs are its direct kids.
         mcids = [kid for kid in obj.get("K", ()) if isinstance(kid, int)]
         if mcids and all(mcid in page_texts for mcid in mcids):
-            obj["ActualText"] = pydyf.String("".join(page_texts[mcid] for mcid in mcids))
+            runs = [page_texts[mcid] for mcid in mcids]
+            obj["ActualText"] = pydyf.String("".join(text for text, _language in runs))
+            language = runs[0][1]
+            if language and language != document_language:
+                obj["Lang"] = pydyf.String(language)
 
 
 @contextlib.contextmanager

@@ -70,6 +70,31 @@ def catalog(content):
     return PdfReader(io.BytesIO(content)).trailer["/Root"]
 
 
+def structure_text(content, language=None):
+    """What a screen reader reads from the tags: each element's ActualText, in order.
+
+    With ``language``, only the text tagged in that language.
+    """
+    words = []
+    document_language = str(catalog(content)["/Lang"])
+
+    def walk(element):
+        element = element.get_object()
+        if not isinstance(element, dict):
+            return
+        if "/ActualText" in element:
+            if language in (None, str(element.get("/Lang", document_language))):
+                words.append(str(element["/ActualText"]))
+            return
+        kids = element.get("/K")
+        for kid in kids if isinstance(kids, list) else [kids]:
+            if kid is not None and not isinstance(kid, int):
+                walk(kid)
+
+    walk(catalog(content)["/StructTreeRoot"])
+    return normalised(" ".join(words))
+
+
 def get_pdf(client, code, slug):
     response = client.get(f"/{code}/{slug}/pdf/")
     assert response["Content-Type"] == "application/pdf"
@@ -113,6 +138,9 @@ def test_pdf_of_an_english_page_read_in_somali_has_the_somali_notice_and_english
     content = get_pdf(client, "so", page.slug)
     assert page_notice in pdftotext(content)
     assert catalog(content)["/Lang"] == page.text_language("so") == "en"
+    # The Somali words are tagged as Somali for a screen reader.
+    assert "Boggan" in structure_text(content, language="so")
+    assert "Boggan" not in structure_text(content, language="en")
 
 
 @pytest.mark.parametrize("code", ["ar", "prs", "ti"])
@@ -162,26 +190,6 @@ def test_each_link_address_is_printed_once(client):
         f"/p/{page.slug}/",
     ):
         assert text.count(address) == 1, (address, text)
-
-
-def structure_text(content):
-    """What a screen reader reads from the tags: each element's ActualText, in order."""
-    words = []
-
-    def walk(element):
-        element = element.get_object()
-        if not isinstance(element, dict):
-            return
-        if "/ActualText" in element:
-            words.append(str(element["/ActualText"]))
-            return
-        kids = element.get("/K")
-        for kid in kids if isinstance(kids, list) else [kids]:
-            if kid is not None and not isinstance(kid, int):
-                walk(kid)
-
-    walk(catalog(content)["/StructTreeRoot"])
-    return normalised(" ".join(words))
 
 
 @pytest.mark.parametrize("code", ["ar", "prs", "ti"])
