@@ -17,6 +17,8 @@ import subprocess
 import unicodedata
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 from pypdf import PdfReader
 
 from housing_info.models import Page
@@ -66,6 +68,15 @@ def notice_text(markup):
     return words_of(" ".join(notices))
 
 
+def currency_line(markup, code):
+    """The words of the paragraph that says when the page was reviewed and changed."""
+    with translation.override(code):
+        label = gettext("Last changed")
+    paragraphs = re.findall(r"<p>((?:(?!</?p>).)*?)</p>", markup, re.S)
+    found = next(paragraph for paragraph in paragraphs if label in paragraph)
+    return normalised(html.unescape(re.sub(r"<[^>]+>", "", found)))
+
+
 def catalog(content):
     return PdfReader(io.BytesIO(content)).trailer["/Root"]
 
@@ -110,6 +121,8 @@ def test_printable_view_carries_the_pages_machine_translation_notice(
     printable = client.get(f"/{code}/{DEMO_PAGE}/print/").content.decode()
     assert 'class="notice notice--machine"' in printable
     assert notice_text(printable) == page_notice
+    page = client.get(f"/{code}/{DEMO_PAGE}/").content.decode()
+    assert currency_line(printable, code) == currency_line(page, code)
     # On paper the link to the Swedish version is an address one can type.
     assert f'href="https://bostad.goteborg.se/sv/{DEMO_PAGE}/"' in printable
 
@@ -134,9 +147,10 @@ def test_pdf_carries_the_notice_in_the_readers_language(client, demo_snapshot, c
 @needs_pdftotext
 def test_pdf_of_an_english_page_read_in_somali_has_the_somali_notice_and_english_lang(client):
     page = make_page(title_ar="", summary_ar="", body_ar="", title_ti="", summary_ti="", body_ti="")
-    page_notice = notice_text(client.get(f"/so/{page.slug}/").content.decode())
+    page_html = client.get(f"/so/{page.slug}/").content.decode()
     content = get_pdf(client, "so", page.slug)
-    assert page_notice in pdftotext(content)
+    assert notice_text(page_html) in pdftotext(content)
+    assert currency_line(page_html, "so") in pdftotext(content)
     assert catalog(content)["/Lang"] == page.text_language("so") == "en"
     # The Somali words are tagged as Somali for a screen reader.
     assert "Boggan" in structure_text(content, language="so")
