@@ -30,8 +30,9 @@ def slug_url(view_name, slug):
     )
 
 
-def slug_urls(view_name):
-    """``slug_url`` for the slugs of one list: the language, script prefix and
-    URLconf are read once, not for every slug."""
-    key = (translation.get_language(), get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+def slug_urls(view_name, language=None):
+    """``slug_url`` for the slugs of one list: the language (the active one unless
+    given), script prefix and URLconf are read once, not for every slug."""
+    language = language or translation.get_language()
+    key = (language, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
     return lambda slug: _reversed(view_name, slug, *key)

@@ -34,17 +34,13 @@ def url_in(request, code):
 def languages(request):
     """The language switcher: every language, linking to this same page in it.
 
-    The absolute addresses feed ``<link rel="alternate" hreflang>`` in the head;
-    the language-neutral root (which sends a visitor to their language) is the
-    ``x-default``. The switcher's links keep the query string, so a search or
-    the answers to "What applies to me?" survive a change of language.
+    The switcher's links keep the query string, so a search or the answers to
+    "What applies to me?" survive a change of language. The head's hreflang
+    links list only real language versions (sharing.alternates).
     """
     # Lazy: base.html keeps the rendered links per address ({% cache %}), so
     # most views never need them worked out.
-    return {
-        "language_versions": SimpleLazyObject(lambda: language_versions(request)),
-        "x_default_url": SimpleLazyObject(lambda: request.build_absolute_uri("/")),
-    }
+    return {"language_versions": SimpleLazyObject(lambda: language_versions(request))}
 
 
 def language_versions(request):

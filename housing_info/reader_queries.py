@@ -144,7 +144,7 @@ def home_topics(language):
         topic.published_count = row["published_count"]
         topic.published_pages = []
         topics[topic.pk] = topic
-    url_of = slug_urls("housing_info:page")
+    url_of = slug_urls("housing_info:page", language)
     for row in compiled(_home_pages, language)():
         # A page published after the topics were read belongs to no topic here.
         if row["topic_id"] in topics:

@@ -4,6 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from housing_info.models import Page
@@ -11,10 +12,25 @@ from portal.dates import to_the_second
 from sharing.permalinks import absolute_url
 
 FEED_LENGTH = 50
+# RFC 4287 requires an author; the City's own name is not translated.
+AUTHOR_NAME = "Göteborgs Stad"
+AUTHOR_LINK = "https://goteborg.se/"
+
+
+class LanguageTaggedAtomFeed(Atom1Feed):
+    """Atom whose entries carry ``xml:lang`` when their text is in another language."""
+
+    def item_attributes(self, item):
+        attributes = super().item_attributes(item)
+        if item.get("language") and item["language"] != self.feed["language"]:
+            attributes["xml:lang"] = item["language"]
+        return attributes
 
 
 class ChangedPagesFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = LanguageTaggedAtomFeed
+    author_name = AUTHOR_NAME
+    author_link = AUTHOR_LINK
 
     def title(self):
         return _("Housing in Gothenburg: new and changed pages")
@@ -37,15 +53,22 @@ class ChangedPagesFeed(Feed):
         return page.text(page.text_language())["title"]
 
     def item_description(self, page):
+        # HTML (Atom's type="html"), so that the notice can say it is in the feed's language.
         language = page.text_language()
         summary = page.text(language)["summary"]
         if language == translation.get_language():
-            return summary
+            return format_html("<p>{}</p>", summary)
         name = translation.get_language_info(language)["name_translated"]
         notice = _(
             "This page is not yet available in your language. Here it is in %(language)s."
         ) % {"language": name}
-        return f"{notice} {summary}"
+        return format_html(
+            '<p lang="{}">{}</p><p>{}</p>', translation.get_language(), notice, summary
+        )
+
+    def item_extra_kwargs(self, page):
+        # The entry's language is that of its title and summary (a fallback's is en or sv).
+        return {"language": page.text_language()}
 
     def item_link(self, page):
         return absolute_url(page.get_absolute_url())

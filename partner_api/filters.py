@@ -1,13 +1,38 @@
 """Query parameters of the API, validated: a bad value is a 400 that names it."""
 
+import re
+from datetime import UTC, datetime
+
 import django_filters
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from housing_info.models import ContactPoint, Page, Topic
+from partner_api.languages import served_language
 from sharing.permalinks import page_languages
 
 LANGUAGE_CHOICES = [(code, code) for code, _name in settings.LANGUAGES]
+LANGUAGE_PARAMETERS = ("language", "available_in")
+# "+01:00" in a query string that was not percent-encoded arrives as " 01:00".
+SPACE_FOR_PLUS = re.compile(r"\d \d{2}(:?\d{2})?$")
+
+
+class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
+    """A date and time compared in UTC.
+
+    ISO 8601 allows offsets up to 23:59, PostgreSQL only up to 15:59: sent as
+    given, ``+16:00`` would be a database error instead of an answer.
+    """
+
+    def filter(self, qs, value):
+        if value is not None and value.tzinfo is not None:
+            try:
+                value = value.astimezone(UTC)
+            except OverflowError:
+                # Before year 1 or after 9999 in UTC: the earliest or latest moment.
+                value = (datetime.min if value.year == 1 else datetime.max).replace(tzinfo=UTC)
+        return super().filter(qs, value)
 
 
 class LanguageFilterSet(django_filters.FilterSet):
@@ -18,6 +43,15 @@ class LanguageFilterSet(django_filters.FilterSet):
         method="keep_all",
         label=_("Language of the text (default sv); missing text falls back to en, then sv."),
     )
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None:
+            data = data.copy()
+            for name in LANGUAGE_PARAMETERS:
+                code = served_language(data.get(name))
+                if code is not None:
+                    data[name] = code
+        super().__init__(data, *args, **kwargs)
 
     def keep_all(self, queryset, name, value: str):
         return queryset
@@ -61,7 +95,7 @@ class PageFilterSet(LanguageFilterSet):
     kind = django_filters.ChoiceFilter(
         choices=Page.Kind.choices, label=_("Only pages of this kind.")
     )
-    changed_since = django_filters.IsoDateTimeFilter(
+    changed_since = UtcDateTimeFilter(
         field_name="updated_at",
         lookup_expr="gte",
         label=_("Only pages changed at or after this ISO 8601 date or date and time."),
@@ -75,6 +109,25 @@ class PageFilterSet(LanguageFilterSet):
     class Meta:
         model = Page
         fields = ["language", "topic", "kind", "changed_since", "available_in"]
+
+    def is_valid(self):
+        valid = super().is_valid()
+        value = self.data.get("changed_since", "")
+        if "changed_since" in self.form.errors and SPACE_FOR_PLUS.search(value):
+            # The default "Enter a valid date/time" would leave the partner puzzled.
+            self.form.errors["changed_since"] = self.form.error_class(
+                [
+                    ValidationError(
+                        _(
+                            "The time zone's “+” arrived as a space (%(value)s): write it "
+                            "as %%2B in the address, e.g. 2026-01-01T00:00:00%%2B01:00, "
+                            "or give the time in UTC with Z."
+                        ),
+                        params={"value": value},
+                    )
+                ]
+            )
+        return valid
 
     def filter_available_in(self, queryset, name, value: str):
         # Whether a page exists in a language is the model's decision, not a column.

@@ -1,7 +1,7 @@
 """Pages of results; a page number or size that is not a whole number in range is a 400."""
 
 from django.utils.translation import gettext as _
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 
 
@@ -31,6 +31,18 @@ class PartnerPagination(PageNumberPagination):
         if value in self.last_page_strings:
             return value
         return positive_integer(value, self.page_query_param)
+
+    def paginate_queryset(self, queryset, request, view=None):
+        try:
+            return super().paginate_queryset(queryset, request, view)
+        except NotFound:
+            # DRF's "Invalid page." names neither the parameter nor the range.
+            count = self.django_paginator_class(queryset, self.get_page_size(request)).num_pages
+            message = _("There is no page %(page)s: the last page is %(count)s.") % {
+                "page": request.query_params.get(self.page_query_param),
+                "count": count,
+            }
+            raise NotFound({self.page_query_param: [message]}) from None
 
     def get_page_size(self, request):
         value = request.query_params.get(self.page_size_query_param)

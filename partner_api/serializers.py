@@ -7,7 +7,8 @@ from rest_framework import serializers
 
 from housing_info.models import ContactPoint, Page, Topic
 from partner_api.text import field_language, field_text
-from sharing.permalinks import absolute_url, page_languages, page_permalink, topic_permalink
+from sharing.alternates import real_languages
+from sharing.permalinks import absolute_url, page_permalink, topic_permalink
 from translation_workflow.versions import TranslationState, translation_state
 
 
@@ -161,7 +162,7 @@ class PageSerializer(LanguageMixin, serializers.ModelSerializer):
         return self.text(page)["next_steps"]
 
     def get_languages(self, page) -> list[str]:
-        return page_languages(page)
+        return real_languages(page)
 
     def get_permalink(self, page) -> str:
         return page_permalink(page)

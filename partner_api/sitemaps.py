@@ -4,9 +4,11 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.utils import translation
 
 from housing_info.models import Page, Topic
-from sharing.permalinks import page_languages, page_permalink, topic_permalink
+from sharing.alternates import language_alternates, real_languages
+from sharing.permalinks import absolute_url
 
 
 class PortalSitemap(Sitemap):
@@ -20,32 +22,34 @@ class PortalSitemap(Sitemap):
     def get_domain(self, site=None):
         return urlsplit(settings.PORTAL_BASE_URL).netloc
 
-    def x_default_url(self, obj):
-        raise NotImplementedError
+    def get_languages_for_item(self, obj):
+        return real_languages(obj)
 
     def get_urls(self, page=1, site=None, protocol=None):
-        # Django's x-default is the address without a language prefix; ours is
-        # the permalink, which opens in the reader's own language.
+        # The alternates are the head's (sharing.alternates): real versions only,
+        # and the permalink, which opens in the reader's own language, as x-default.
         urls = super().get_urls(page=page, site=site, protocol=protocol)
         for url in urls:
-            for alternate in url["alternates"]:
-                if alternate["lang_code"] == "x-default":
-                    alternate["location"] = self.x_default_url(url["item"][0])
+            obj = url["item"][0]
+            alternates = language_alternates(
+                obj, lambda code, obj=obj: self.path_in(obj, code), absolute_url
+            )
+            url["alternates"] = [
+                {"lang_code": code, "location": location} for code, location in alternates
+            ]
         return urls
+
+    def path_in(self, obj, code):
+        with translation.override(code):
+            return obj.get_absolute_url()
 
 
 class PageSitemap(PortalSitemap):
     def items(self):
         return Page.objects.published().for_listing()
 
-    def get_languages_for_item(self, page):
-        return page_languages(page)
-
     def lastmod(self, page):
         return page.updated_at
-
-    def x_default_url(self, page):
-        return page_permalink(page)
 
 
 class TopicSitemap(PortalSitemap):
@@ -53,9 +57,6 @@ class TopicSitemap(PortalSitemap):
 
     def items(self):
         return Topic.objects.filter(pages__published=True).distinct().order_by("order", "slug")
-
-    def x_default_url(self, topic):
-        return topic_permalink(topic)
 
 
 SITEMAPS = {"pages": PageSitemap, "topics": TopicSitemap}

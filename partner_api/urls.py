@@ -21,7 +21,7 @@ urlpatterns = [
     path("api/", api_index, name="index"),
     path("api/v1/", include(router.urls)),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/v1/docs/", views.partner_docs, name="docs"),
+    path("api/v1/docs/", views.partner_docs_redirect, name="docs"),
     re_path(r"^api/", api_not_found),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]

@@ -5,12 +5,14 @@ from django.contrib import admin
 from django.urls import include, path
 
 from housing_info import views as housing_views
+from portal.favicon import favicon
 
 handler500 = "portal.database_outage.server_error"
 
 urlpatterns = [
     path("", housing_views.root, name="root"),
     path("admin/", admin.site.urls),
+    path("favicon.ico", favicon, name="favicon"),
     path("", include("sharing.permalink_urls")),
     path("", include("partner_api.urls")),
 ]
@@ -22,6 +24,8 @@ urlpatterns += i18n_patterns(
     path("what-applies-to-me/", include("smart_answers.urls")),
     path("glossary/", include("glossary.urls")),
     path("feedback/", include("feedback.urls")),
+    # The partner API's docs page, in the language chosen by the switcher.
+    path("", include("partner_api.docs_urls")),
     path("", include("housing_info.urls")),
     path("", include("sharing.urls")),
     path("", include("partner_api.feed_urls")),

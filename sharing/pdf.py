@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 
+from sharing import pdf_tags
 from sharing.fonts import has_font_for
 
 logger = logging.getLogger(__name__)
@@ -70,9 +71,10 @@ def static_only_fetcher():
 
 
 def render_pdf(html, base_url):
-    """PDF bytes from a rendered HTML document."""
+    """Tagged PDF bytes from a rendered HTML document."""
     weasyprint = renderer()
     if weasyprint is None:
         raise RuntimeError("WeasyPrint is not available")
     document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=static_only_fetcher())
-    return document.write_pdf()
+    with pdf_tags.recording_run_texts():
+        return document.write_pdf(pdf_variant=pdf_tags.PDF_VARIANT, finisher=pdf_tags.finish)

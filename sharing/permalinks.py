@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 from portal.languages import SOURCE_LANGUAGE
 
@@ -13,6 +14,16 @@ def absolute_url(path):
 
 def page_permalink(page):
     return absolute_url(reverse("permalinks:page", kwargs={"slug": page.slug}))
+
+
+def page_language_url(page, code=None):
+    """The page's address in ``code`` (the active language): it opens in that language.
+
+    Printed codes use it: a Tigrinya poster opens Tigrinya on a phone set to
+    Swedish. The permalink, which negotiates, is for links that should.
+    """
+    with translation.override(code or translation.get_language()):
+        return absolute_url(page.get_absolute_url())
 
 
 def topic_permalink(topic):

@@ -7,6 +7,7 @@ HTML is rendered without a request, so that the web process and the worker
 that renders the PDF get the same document and the same version.
 """
 
+import dataclasses
 import hashlib
 
 from django.conf import settings
@@ -19,13 +20,14 @@ from django.utils.safestring import mark_safe
 from page_cache import generation
 from portal.languages import direction
 from sharing.pdf import static_file_path
-from sharing.permalinks import page_permalink
+from sharing.permalinks import absolute_url, page_language_url, page_permalink
 from sharing.qr import qr_svg
+from translation_workflow.notices import translation_notice
 
 TEMPLATES = {"page": "sharing/printable.html", "poster": "sharing/poster.html"}
 STYLESHEET = "css/portal.css"
 # Part of every version: change it when the rendering itself changes.
-RENDERING = "1"
+RENDERING = "2"
 TOO_LARGE = "too-large"
 
 
@@ -34,18 +36,33 @@ def print_context(page, for_pdf=False):
     reader_language = translation.get_language()
     shown_language = page.text_language(reader_language)
     permalink = page_permalink(page)
+    # The printed code keeps the print's language, whatever the phone's setting.
+    language_url = page_language_url(page, reader_language)
     return {
         "page": page,
         "text": page.text(shown_language),
         "shown_language": shown_language,
         "shown_dir": direction(shown_language),
         "is_fallback": shown_language != reader_language,
+        "notice": print_notice(page, reader_language, shown_language),
         "contacts": page.contact_points.all(),
         "permalink": permalink,
+        "language_url": language_url,
         # Our own generated SVG, not user input: safe to place in the page.
-        "qr_svg": mark_safe(qr_svg(permalink, title=permalink, inline=True).decode()),  # noqa: S308
+        "qr_svg": mark_safe(qr_svg(language_url, title=language_url, inline=True).decode()),  # noqa: S308
         "for_pdf": for_pdf,
     }
+
+
+def print_notice(page, reader_language, shown_language):
+    """The content page's notice (fallback, machine translation, outdated), for paper.
+
+    The same notice as on the page, so a printed machine translation never looks
+    checked by the City; its link to the Swedish version is written out in
+    full, since on paper it is read, not followed.
+    """
+    notice = translation_notice(page, reader_language, shown_language)
+    return dataclasses.replace(notice, source_url=absolute_url(notice.source_url))
 
 
 def pdf_html(page, kind):

@@ -32,3 +32,11 @@ def test_a_lists_addresses_are_those_of_the_language_active_when_it_began():
         url_of = slug_urls("housing_info:page")
         expected = [slug_url("housing_info:page", slug) for slug in ("a", "b")]
     assert [url_of(slug) for slug in ("a", "b")] == expected == ["/ti/a/", "/ti/b/"]
+
+
+def test_slug_urls_for_a_language_other_than_the_active_one():
+    from django.utils import translation
+
+    with translation.override("ar"):
+        url_of = slug_urls("housing_info:page", "ti")
+    assert url_of("transitional-flat") == "/ti/transitional-flat/"

@@ -47,3 +47,26 @@ def test_unpublished_pages_are_not_in_the_feed(client):
 def test_each_languages_home_page_links_its_feed(client, code):
     content = client.get(f"/{code}/").content.decode()
     assert f'<link rel="alternate" type="application/atom+xml" href="/{code}/feed.atom"' in content
+
+
+def test_the_feed_names_the_city_as_its_author(client):
+    make_page()
+    feed = parse(client, "/ti/feed.atom")
+    assert feed.feed.author_detail.name == "Göteborgs Stad"
+    assert feed.feed.author_detail.href == "https://goteborg.se/"
+
+
+def test_each_entry_is_labelled_with_the_language_of_its_text(client, settings):
+    settings.PORTAL_BASE_URL = "https://bostad.goteborg.se"
+    fallback = make_page(title_ti="", summary_ti="", body_ti="")
+    translated = make_page()
+    entries = {entry.link: entry for entry in parse(client, "/ti/feed.atom").entries}
+    english = entries[f"https://bostad.goteborg.se/ti/{fallback.slug}/"]
+    assert english.title_detail.language == "en"
+    tigrinya = entries[f"https://bostad.goteborg.se/ti/{translated.slug}/"]
+    assert tigrinya.title_detail.language == "ti"
+    # The notice is in the feed's language, marked as such inside the English entry.
+    assert '<p lang="ti">' in english.summary
+    assert fallback.summary_en in english.summary
+    raw = client.get("/ti/feed.atom").content.decode()
+    assert raw.count('<entry xml:lang="en">') == 1

@@ -1,6 +1,7 @@
 import pytest
 
 from housing_info.models import Page
+from partner_api import views
 from tests.factories import make_contact_point, make_page, make_topic
 from translation_workflow.versions import TranslationState
 
@@ -195,7 +196,8 @@ def test_openapi_schema_is_served_at_a_stable_address(client):
 
 
 def test_partner_docs_page_lists_every_operation_without_outside_resources(client):
-    response = client.get("/api/v1/docs/", HTTP_ACCEPT_LANGUAGE="en")
+    response = client.get("/api/v1/docs/", HTTP_ACCEPT_LANGUAGE="en", follow=True)
+    assert response.redirect_chain == [("/en/partners/api/", 302)]
     assert response.status_code == 200
     content = response.content.decode()
     assert "GET /api/v1/pages/" in content
@@ -203,3 +205,121 @@ def test_partner_docs_page_lists_every_operation_without_outside_resources(clien
     assert 'href="/api/v1/schema/"' in content
     assert "<script" not in content
     assert "cdn" not in content.lower()
+
+
+def test_errors_are_in_english_for_a_client_that_asks_for_no_language(client, page):
+    response = client.get("/api/v1/pages/", {"kind": "castle"})
+    assert response.status_code == 400
+    assert response["Content-Language"] == "en"
+    body = response.json()
+    assert body["detail"] == "Check these query parameters: kind."
+    assert list(body["errors"]) == ["kind"]
+    assert "castle" in body["errors"]["kind"][0]
+
+
+def test_errors_name_every_parameter_that_is_wrong(client, page):
+    body = client.get("/api/v1/pages/", {"kind": "castle", "language": "de"}).json()
+    assert body["detail"] == "Check these query parameters: language, kind."
+    assert set(body["errors"]) == {"kind", "language"}
+
+
+def test_a_page_past_the_last_is_a_404_naming_the_parameter_and_the_range(client):
+    make_page()
+    response = client.get("/api/v1/pages/", {"page": 7})
+    assert response.status_code == 404
+    body = response.json()
+    assert body["detail"] == "Check these query parameters: page."
+    assert body["errors"] == {"page": ["There is no page 7: the last page is 1."]}
+
+
+def test_an_unencoded_plus_in_a_date_is_explained(client, page):
+    # What a partner's code sends when it does not percent-encode the query.
+    response = client.get("/api/v1/pages/?changed_since=2026-01-01T00:00:00+01:00")
+    assert response.status_code == 400
+    [message] = response.json()["errors"]["changed_since"]
+    assert "“+” arrived as a space (2026-01-01T00:00:00 01:00)" in message
+    assert "%2B" in message
+    encoded = client.get("/api/v1/pages/?changed_since=2026-01-01T00:00:00%2B01:00")
+    assert encoded.status_code == 200
+
+
+def test_a_date_that_is_simply_wrong_keeps_the_plain_message(client, page):
+    [message] = client.get("/api/v1/pages/", {"changed_since": "yesterday"}).json()["errors"][
+        "changed_since"
+    ]
+    assert "%2B" not in message
+
+
+@pytest.mark.parametrize("code", ["ar", "AR", "ar-SE", "ar_se", "AR-se"])
+def test_a_language_code_is_read_in_any_case_and_with_a_region(client, code):
+    page = make_page()
+    [item] = results(client, "/api/v1/pages/", language=code)
+    assert item["language"] == "ar"
+    assert item["title"] == page.title_ar
+    detail = client.get(f"/api/v1/pages/{page.slug}/", {"language": code}).json()
+    assert detail["title"] == page.title_ar
+    assert results(client, "/api/v1/pages/", available_in=code.replace("ar", "ti"))
+
+
+def test_dari_sent_as_afghan_persian_is_dari(client):
+    page = make_page(title_prs="خانه انتقالی", body_prs="<p>متن</p>")
+    [item] = results(client, "/api/v1/pages/", language="fa-AF")
+    assert item["language"] == "prs"
+    assert item["title"] == page.title_prs
+
+
+def test_the_docs_page_switches_to_english_and_back(client):
+    english = client.get("/en/partners/api/", HTTP_ACCEPT_LANGUAGE="sv")
+    content = english.content.decode()
+    assert '<html lang="en"' in content
+    assert "Partner API" in content
+    assert 'href="/sv/partners/api/" lang="sv" hreflang="sv"' in content
+    swedish = client.get("/sv/partners/api/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<html lang="sv"' in swedish
+
+
+def test_the_docs_page_renders_the_descriptions_markdown(client):
+    content = client.get("/en/partners/api/").content.decode()
+    assert "<code>ar-SE</code>" in content
+    assert "`ar-SE`" not in content
+
+
+def test_markdown_in_descriptions_is_sanitized():
+    html = views.rendered_markdown(
+        "Use `x` and **y**. <script>alert(1)</script> [link](javascript:alert(1))"
+    )
+    assert "<code>x</code>" in html and "<strong>y</strong>" in html
+    assert "<script" not in html
+    assert "href" not in html
+
+
+def test_the_plus_message_is_translated_for_a_client_that_asks_in_swedish(client, page):
+    response = client.get(
+        "/api/v1/pages/?changed_since=2026-01-01T00:00:00+01:00&page=1", HTTP_ACCEPT_LANGUAGE="sv"
+    )
+    assert response["Content-Language"] == "sv"
+    [message] = response.json()["errors"]["changed_since"]
+    assert message.startswith("Tidszonens ”+” kom fram som ett mellanslag")
+    assert "%2B" in message and "%%" not in message
+
+
+def test_descriptions_not_yet_translated_are_marked_as_english_on_the_docs_page(client):
+    content = client.get("/sv/partners/api/").content.decode()
+    # A docstring (English) is marked; a translated parameter label is not.
+    assert (
+        '<div class="api-description" lang="en" dir="ltr"><p>Published pages, each in one '
+        "language with its translation state.</p>"
+    ) in content
+    assert '<p class="api-description__language" lang="sv" dir="ltr">På engelska</p>' in content
+    assert '<div class="api-description"><p>Bara sidor av det här slaget.</p>' in content
+
+
+@pytest.mark.parametrize(
+    "value", ["0722-09-03T05:07:10+16:09", "0001-01-01T00:00:00+10:00", "9999-12-31T23:59:59-10:00"]
+)
+def test_any_iso_offset_is_an_answer_not_a_database_error(client, page, value):
+    # PostgreSQL takes offsets up to 15:59 only; ISO 8601 up to 23:59.
+    response = client.get("/api/v1/pages/", {"changed_since": value})
+    assert response.status_code == 200
+    expected = [page.slug] if value.startswith("0") else []
+    assert [item["slug"] for item in response.json()["results"]] == expected

@@ -100,3 +100,10 @@ def test_the_home_page_reads_each_list_with_one_query(client, code, django_asser
         response = client.get(f"/{code}/")
     assert response.status_code == 200
     assert response.get("X-Page-Cache") != "hit"
+
+
+def test_home_lists_link_to_the_language_asked_for_whatever_language_is_active():
+    page = make_page()
+    with translation.override("ar"):
+        (topic,) = home_topics("sv")
+    assert [listed.url for listed in topic.published_pages] == [f"/sv/{page.slug}/"]
