@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET  # noqa: S405 - parses our own responses
 import pytest
 from django.conf import settings
 from django.test import Client
+from lxml import html as lxml_html
 
 from housing_info.models import ContactPoint, Page, Topic
 from tests.factories import make_contact_point, make_page, make_topic
@@ -111,7 +112,13 @@ def test_atom_feed_escapes_caseworker_text(partner, payload):
         assert foreign_elements(feed) == []
         entry = feed.find(f"{ATOM}entry")
         assert entry.find(f"{ATOM}title").text == payload
-        assert payload in entry.find(f"{ATOM}summary").text
+        summary = entry.find(f"{ATOM}summary")
+        # The summary is HTML (the feed marks a fallback notice's language in
+        # it): the caseworker's text must come out as text, not as elements.
+        assert summary.get("type") == "html"
+        shown = lxml_html.fragment_fromstring(summary.text, create_parent="div")
+        assert payload in shown.text_content()
+        assert {element.tag for element in shown.iter()} <= {"div", "p", "span"}
         assert entry.find(f"{ATOM}category").get("term") == payload
 
 
