@@ -87,7 +87,8 @@ MIDDLEWARE = [
     "language_demand.middleware.UnservedLanguageMiddleware",
     # A cached page is answered here; everything below runs only on a miss.
     "page_cache.middleware.PageCacheMiddleware",
-    "django.middleware.gzip.GZipMiddleware",
+    # Gzip for text; PDFs and images are compressed already (portal/compression.py).
+    "portal.compression.TextGZipMiddleware",
     "portal.security_headers.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "portal.content_security.FormMediaNonceMiddleware",
