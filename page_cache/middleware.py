@@ -38,6 +38,9 @@ STATUS_HEADER = "X-Page-Cache"
 # lock's lifetime, should its holder die), and how often it looks.
 RENDER_LOCK_SECONDS = 10
 RENDER_POLL_SECONDS = 0.02
+# How long an address whose answer could not be stored skips the render lock
+# (within one generation): short, so a page that failed once is cached again soon.
+NEVER_STORED_SECONDS = 60
 
 
 def accepts_gzip(request):
@@ -73,6 +76,11 @@ def is_shareable(response):
     )
 
 
+def never_stored_key(key):
+    """Where the page cache notes the generation in which ``key`` was not storable."""
+    return f"{key}:never-stored"
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -96,8 +104,12 @@ class PageCacheMiddleware:
         if key is None:
             return self.respond(request, None, None)
         # After an invalidation, many readers ask for the same page at once:
-        # one renders it, the others wait for its copy.
+        # one renders it, the others wait for its copy. An address whose answer
+        # is never stored (a PDF file, a page marked no-store) keeps no one
+        # waiting: a waiting reader would hold a page worker for nothing.
         cache = generation.page_cache()
+        if cache.get(never_stored_key(key)) == current:
+            return self.respond(request, key, current)
         lock = f"{key}:rendering:{current}"
         if not cache.add(lock, True, timeout=RENDER_LOCK_SECONDS):
             stored = self.wait_for_render(cache, key, lock, current)
@@ -125,6 +137,8 @@ class PageCacheMiddleware:
                 key, (current, self.freeze(response)), settings.PAGE_CACHE_TIMEOUT
             )
         else:
+            if key is not None:
+                generation.page_cache().set(never_stored_key(key), current, NEVER_STORED_SECONDS)
             self.mark_private(request, response)
         return response
 

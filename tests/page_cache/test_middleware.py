@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.contrib.sessions.backends.db import SessionStore
 from django.db import connection, transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 
@@ -304,3 +304,31 @@ def test_a_page_rendered_on_a_miss_reads_the_generation_once(client, monkeypatch
     assert f"#{term.slug}" in response.content.decode()
     assert cache_status(response) == "miss"
     assert reads.count(generation.GENERATION_KEY) == 1
+
+
+def test_an_address_whose_answer_is_never_stored_takes_no_render_lock(monkeypatch):
+    """A PDF file is streamed, so never stored: readers asking at once do not queue."""
+    cache = generation.page_cache()
+    locks = []
+    original_add = cache.add
+
+    def counting_add(key, *args, **kwargs):
+        if ":rendering:" in key:
+            locks.append(key)
+        return original_add(key, *args, **kwargs)
+
+    def streamed(request):
+        return StreamingHttpResponse([b"%PDF-1.7"], content_type="application/pdf")
+
+    middleware = PageCacheMiddleware(streamed)
+    generation.bump()
+    first = middleware(RequestFactory().get("/sv/page/pdf/"))
+    monkeypatch.setattr(cache, "add", counting_add)
+    later = [middleware(RequestFactory().get("/sv/page/pdf/")) for _ in range(3)]
+    assert b"".join(first.streaming_content) == b"%PDF-1.7"
+    assert all(cache_status(response) is None for response in later)
+    assert locks == []
+    # A new generation tries again: the answer may be storable now.
+    generation.bump()
+    middleware(RequestFactory().get("/sv/page/pdf/"))
+    assert len(locks) == 1
