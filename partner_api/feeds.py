@@ -4,12 +4,13 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
 from housing_info.models import Page
 from portal.dates import to_the_second
 from sharing.permalinks import absolute_url
+from translation_workflow.notices import translation_notice
 
 FEED_LENGTH = 50
 # RFC 4287 requires an author; the City's own name is not translated.
@@ -53,18 +54,35 @@ class ChangedPagesFeed(Feed):
         return page.text(page.text_language())["title"]
 
     def item_description(self, page):
-        # HTML (Atom's type="html"), so that the notice can say it is in the feed's language.
+        # HTML (Atom's type="html"), so that the notices can say they are in the feed's language.
+        reader = translation.get_language()
         language = page.text_language()
-        summary = page.text(language)["summary"]
-        if language == translation.get_language():
-            return format_html("<p>{}</p>", summary)
-        name = translation.get_language_info(language)["name_translated"]
-        notice = _(
-            "This page is not yet available in your language. Here it is in %(language)s."
-        ) % {"language": name}
-        return format_html(
-            '<p lang="{}">{}</p><p>{}</p>', translation.get_language(), notice, summary
-        )
+        notice = translation_notice(page, reader, language)
+        said = []
+        if notice.is_fallback:
+            name = translation.get_language_info(language)["name_translated"]
+            said.append(
+                _("This page is not yet available in your language. Here it is in %(language)s.")
+                % {"language": name}
+            )
+        # The page's own words for a translation nobody at the City has checked or
+        # that the Swedish has overtaken (translation_notice.html, without its link).
+        if notice.is_translation and notice.is_outdated:
+            said.append(
+                _(
+                    "The Swedish text has changed since this translation was made, "
+                    "so it may no longer be correct."
+                )
+            )
+        elif notice.is_translation and notice.is_machine:
+            said.append(
+                _(
+                    "Machine translation. It has not been checked by the City "
+                    "and may contain mistakes."
+                )
+            )
+        notices = format_html_join("", '<p lang="{}">{}</p>', ((reader, text) for text in said))
+        return format_html("{}<p>{}</p>", notices, page.text(language)["summary"])
 
     def item_extra_kwargs(self, page):
         # The entry's language is that of its title and summary (a fallback's is en or sv).

@@ -70,3 +70,33 @@ def test_each_entry_is_labelled_with_the_language_of_its_text(client, settings):
     assert fallback.summary_en in english.summary
     raw = client.get("/ti/feed.atom").content.decode()
     assert raw.count('<entry xml:lang="en">') == 1
+
+
+@pytest.mark.parametrize(
+    ("state", "words"),
+    [
+        ("machine", "Machine translation. It has not been checked by the City"),
+        ("outdated", "The Swedish text has changed since this translation was made"),
+    ],
+)
+def test_feed_says_when_an_entry_is_a_machine_or_outdated_translation(client, state, words):
+    from translation_workflow.versions import (
+        LanguageVersion,
+        TranslationState,
+        set_language_version,
+    )
+
+    page = make_page()
+    set_language_version(page, "en", LanguageVersion(state=TranslationState(state)))
+    Page.objects.filter(pk=page.pk).update(language_versions=page.language_versions)
+    [entry] = parse(client, "/en/feed.atom").entries
+    assert entry.title == page.title_en
+    assert words in entry.summary
+    assert page.summary_en in entry.summary
+
+
+def test_feed_adds_no_notice_to_an_up_to_date_translation(client):
+    page = make_page()
+    [entry] = parse(client, "/en/feed.atom").entries
+    assert "<p" in entry.summary and "Machine translation" not in entry.summary
+    assert page.summary_en in entry.summary
