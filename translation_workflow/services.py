@@ -198,14 +198,11 @@ def restore_revision(page, record, *, languages, swedish_change, user):
     for code in languages:
         for base in Page.TEXT_FIELDS:
             setattr(page, f"{base}_{code}", getattr(record, f"{base}_{code}"))
-    declared = {}
-    restored_versions = {}
-    for code in languages:
-        if code == SOURCE_LANGUAGE:
-            continue
-        version = LanguageVersion.from_json((record.language_versions or {}).get(code))
-        restored_versions[code] = version
-        declared[code] = version.state
+    restored_versions = {
+        code: LanguageVersion.from_json((record.language_versions or {}).get(code))
+        for code in languages
+        if code != SOURCE_LANGUAGE
+    }
     reason = f"restored {record.history_id} {','.join(languages)}"
     previous = states.load_previous(page)
     page.source_revision, page.source_changed_on = states.next_source(
