@@ -354,6 +354,8 @@ class PageWorkflowAdminMixin:
             request.POST if request.method == "POST" else None,
             rows=rows,
             ask_meaning=restore.meaning_question_needed(page, record),
+            page=page,
+            latest_revision=page.history.values_list("history_id", flat=True).first(),
         )
         if request.method == "POST" and form.is_valid():
             services.restore_revision(

@@ -97,15 +97,33 @@ class RestoreForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, rows, ask_meaning, **kwargs):
+    # The page's newest revision when the confirmation was shown: a save made
+    # meanwhile (a colleague's translation) is never restored over unseen.
+    seen_revision = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, rows, ask_meaning, page, latest_revision, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["languages"].choices = [(row.code, row.name) for row in rows]
+        self.fields["seen_revision"].initial = latest_revision
+        self.page = page
+        self.latest_revision = latest_revision
         self.ask_meaning = ask_meaning
         if not ask_meaning:
             del self.fields["swedish_change"]
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("seen_revision") != self.latest_revision:
+            # Shown again with what would change now, and the newest revision to confirm.
+            self.data = self.data.copy()
+            self.data[self.add_prefix("seen_revision")] = self.latest_revision
+            raise forms.ValidationError(
+                _(
+                    "Someone else saved “%(object)s” after you opened this form, so your "
+                    "changes have not been saved yet."
+                )
+                % {"object": self.page}
+            )
         if (
             self.ask_meaning
             and SOURCE_LANGUAGE in cleaned.get("languages", [])

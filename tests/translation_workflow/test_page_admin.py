@@ -165,7 +165,10 @@ def test_restoring_through_the_admin_is_confirmed_then_a_revision(editor_client)
     # Choosing no language restores nothing.
     assert editor_client.post(url).status_code == 200
     assert Page.objects.get(pk=page.pk).title_sv == "Ny rubrik"
-    response = editor_client.post(url, {"languages": ["sv"], "swedish_change": "typo"})
+    latest = page.history.first().history_id
+    response = editor_client.post(
+        url, {"languages": ["sv"], "swedish_change": "typo", "seen_revision": latest}
+    )
     assert response.status_code == 302
     assert Page.objects.get(pk=page.pk).title_sv == first.title_sv
     assert page.history.first().history_change_reason == f"restored {first.pk} sv"
@@ -188,3 +191,35 @@ def test_the_export_action_leads_to_the_export_form(editor_client):
     assert f"pages={first.pk}%2C{second.pk}" in response["Location"] or (
         f"pages={second.pk}%2C{first.pk}" in response["Location"]
     )
+
+
+def test_a_restore_confirmed_after_a_colleagues_save_is_shown_again_not_carried_out(
+    editor_client,
+):
+    page = make_page()
+    first = page.history.last()
+    editor_client.post(
+        change_url(page), page_form_data(page, title_sv="Ny rubrik", swedish_change="typo")
+    )
+    url = reverse("admin:housing_info_page_restore", args=[page.pk, first.pk])
+    seen = page.history.first().history_id
+    # A colleague saves a Somali title while the confirmation is open.
+    editor_client.post(
+        change_url(page),
+        page_form_data(Page.objects.get(pk=page.pk), title_so="Cinwaan cusub"),
+    )
+    response = editor_client.post(
+        url, {"languages": ["sv", "so"], "swedish_change": "typo", "seen_revision": seen}
+    )
+    assert response.status_code == 200
+    assert "Någon annan sparade" in response.content.decode()
+    stored = Page.objects.get(pk=page.pk)
+    assert (stored.title_sv, stored.title_so) == ("Ny rubrik", "Cinwaan cusub")
+    # Confirmed again with what is stored now, it restores.
+    latest = page.history.first().history_id
+    assert latest != seen
+    response = editor_client.post(
+        url, {"languages": ["sv"], "swedish_change": "typo", "seen_revision": latest}
+    )
+    assert response.status_code == 302
+    assert Page.objects.get(pk=page.pk).title_sv == first.title_sv

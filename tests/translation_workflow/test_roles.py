@@ -89,7 +89,11 @@ def can_restore(client, page):
     Page.objects.filter(pk=page.pk).update(title_sv="Senare rubrik")
     client.post(
         reverse("admin:housing_info_page_restore", args=[page.pk, first.pk]),
-        {"languages": ["sv"], "swedish_change": "typo"},
+        {
+            "languages": ["sv"],
+            "swedish_change": "typo",
+            "seen_revision": page.history.first().history_id,
+        },
     )
     return Page.objects.get(pk=page.pk).title_sv == first.title_sv
 

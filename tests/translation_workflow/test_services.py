@@ -364,10 +364,13 @@ def test_the_admin_restore_lists_what_changes_per_language_and_asks_the_meaning(
     assert 'name="languages" value="so"' not in content
     assert "<del>tre</del>" in content and "<ins>fyra</ins>" in content
     # Restoring Swedish of a published page needs the answer.
-    response = editor_client.post(url, {"languages": ["sv"]})
+    seen = page.history.first().history_id
+    response = editor_client.post(url, {"languages": ["sv"], "seen_revision": seen})
     assert response.status_code == 200
     assert fresh(page).body_sv != first.body_sv
-    response = editor_client.post(url, {"languages": ["sv"], "swedish_change": "meaning"})
+    response = editor_client.post(
+        url, {"languages": ["sv"], "swedish_change": "meaning", "seen_revision": seen}
+    )
     assert response.status_code == 302
     assert translation_state(fresh(page), "ar") == OUTDATED
 
