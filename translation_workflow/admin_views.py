@@ -200,7 +200,21 @@ def review_view(model_admin, request, page_pk, code):
     if code not in translation_languages():
         raise PermissionDenied
     page = get_object_or_404(Page.objects.select_related("topic"), pk=page_pk)
+    # The page's newest revision as the reviewer saw it: a review never vouches
+    # for Swedish or a translation saved after the page was opened.
+    latest_revision = str(page.history.values_list("history_id", flat=True).first())
     if request.method == "POST":
+        if request.POST.get("seen_revision") != latest_revision:
+            model_admin.message_user(
+                request,
+                _(
+                    "Someone else saved “%(object)s” after you opened this form, so your "
+                    "changes have not been saved yet."
+                )
+                % {"object": page.title_sv},
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(request.path)
         if not page.has_text_in(code):
             model_admin.message_user(
                 request,
@@ -263,5 +277,6 @@ def review_view(model_admin, request, page_pk, code):
         labels={name: field_label(name) for name in ("applies_to", "duration", "next_steps")},
         source_changes=source_changes,
         public_url=public_url,
+        latest_revision=latest_revision,
     )
     return TemplateResponse(request, "translation_workflow/review.html", context)

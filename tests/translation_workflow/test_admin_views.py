@@ -99,9 +99,28 @@ def test_the_review_page_shows_both_texts_and_what_changed_in_swedish():
     content = client.get(url).content.decode()
     assert page.title_ar in content and 'lang="ar" dir="rtl"' in content
     assert "<del>fyra</del>" in content and "<ins>tre</ins>" in content
-    response = client.post(url)
+    response = client.post(url, {"seen_revision": page.history.first().history_id})
     assert response.status_code == 302
     assert translation_state(Page.objects.get(pk=page.pk), "ar") == TranslationState.UP_TO_DATE
+
+
+def test_a_review_of_a_page_saved_after_it_was_opened_marks_nothing():
+    page = make_page()
+    save_page_text(
+        page, user=None, swedish_change=None, states_declared={"ar": TranslationState.MACHINE}
+    )
+    client = Client()
+    client.force_login(make_user("Reviewer"))
+    url = reverse("admin:translation_workflow_review", args=[page.pk, "ar"])
+    assert client.get(url).status_code == 200
+    seen = page.history.first().history_id
+    # The Swedish changes in meaning while the reviewer reads the old text.
+    page = Page.objects.get(pk=page.pk)
+    page.body_sv = "<p>Högst två år.</p>"
+    save_page_text(page, user=None, swedish_change="meaning")
+    response = client.post(url, {"seen_revision": seen})
+    assert response.status_code == 302 and response["Location"] == url
+    assert translation_state(Page.objects.get(pk=page.pk), "ar") != TranslationState.UP_TO_DATE
 
 
 def test_the_translator_languages_form_offers_every_language_but_swedish(client):

@@ -125,7 +125,10 @@ def can_mark_reviewed(client, page):
     save_page_text(
         page, user=None, swedish_change=None, states_declared={"ar": TranslationState.MACHINE}
     )
-    client.post(reverse("admin:translation_workflow_review", args=[page.pk, "ar"]))
+    client.post(
+        reverse("admin:translation_workflow_review", args=[page.pk, "ar"]),
+        {"seen_revision": page.history.first().history_id},
+    )
     return translation_state(Page.objects.get(pk=page.pk), "ar") == TranslationState.UP_TO_DATE
 
 
