@@ -40,6 +40,15 @@ PORTAL_LANGUAGES = (
 
 SOURCE_LANGUAGE = "sv"
 
+#: Where a text is missing in the reader's language, the first of these that has
+#: it is shown instead (with a notice saying so).
+FALLBACK_LANGUAGES = ("en", SOURCE_LANGUAGE)
+
+
+def fallback_chain(code):
+    """The languages to try, in order, for a reader of ``code``: theirs, then the fallbacks."""
+    return tuple(dict.fromkeys((code, *FALLBACK_LANGUAGES)))
+
 
 def register_with_django(languages=PORTAL_LANGUAGES):
     """Give Django's LANG_INFO an entry for each language it does not ship."""

@@ -59,3 +59,11 @@ def test_text_shown_in_another_language_says_so_in_the_readers_language():
     with translation.override("sv"):
         assert shown.language_name == "arabiska"
     assert ShownIn(**shown_in("ti", "ti")) == ShownIn(language="ti", dir="ltr", is_fallback=False)
+
+
+def test_fallback_chain_puts_the_readers_language_first_and_lists_each_once():
+    from portal.languages import fallback_chain
+
+    assert fallback_chain("ti") == ("ti", "en", "sv")
+    assert fallback_chain("en") == ("en", "sv")
+    assert fallback_chain("sv") == ("sv", "en")
