@@ -19,7 +19,7 @@ from smart_answers.demo_questions import DEMO_DIR as FLOW_DIR
 from translation_workflow.services import load_demo_content
 from translation_workflow.versions import TranslationState, translation_state
 
-LANGUAGES = ("prs", "fa")
+LANGUAGES = ("ar", "prs", "fa")
 CITY_TERMS = (
     "Göteborg",
     "Boplats",
