@@ -5,7 +5,7 @@ import json
 import pytest
 from django.core.management import call_command
 
-from housing_info.demo_content import DEMO_DIR
+from housing_info.demo_content import DEMO_DIR, read_demo_files
 from housing_info.models import ContactPoint, Page, PathwayStep, Topic
 from translation_workflow.services import load_demo_content
 from translation_workflow.versions import TranslationState, translation_state
@@ -125,3 +125,14 @@ def test_a_changed_machine_flag_changes_the_state_and_nothing_else(demo_dir):
     page = Page.objects.get(slug="transitional-flat")
     assert translation_state(page, "ar") == TranslationState.UP_TO_DATE
     assert page.source_revision == 1
+
+
+def test_city_terms_in_a_language_file_are_not_loaded_as_content(demo_dir):
+    english = json.loads((demo_dir / "en.json").read_text(encoding="utf-8"))
+    english["city_terms"] = {"Göteborg": {"use": "Gothenburg", "avoid": ["Gothenborg"]}}
+    (demo_dir / "en.json").write_text(json.dumps(english), encoding="utf-8")
+    _structure, texts = read_demo_files(demo_dir)
+    assert "city_terms" not in texts["en"]
+    assert texts["en"]["pages"]["transitional-flat"]["title"] == "Transitional flat"
+    load_demo_content(demo_dir)
+    assert Page.objects.get(slug="transitional-flat").title_en == "Transitional flat"
