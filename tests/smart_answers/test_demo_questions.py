@@ -53,6 +53,7 @@ def flow_texts(code):
 def test_every_question_answer_and_note_is_written_in_every_language(code):
     swedish = flow_texts(SOURCE_LANGUAGE)
     texts = flow_texts(code)
+    assert texts, f"{code}: no smart_answers/demo/{code}.json"
     missing = [
         f"{section}/{key}/{field}"
         for section, records in swedish.items()
