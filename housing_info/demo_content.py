@@ -2,7 +2,9 @@
 
 ``structure.json`` holds what every language shares (slugs, order, links);
 ``<language code>.json`` holds the text in one language, and says with
-``"machine_translated": true`` that it is a machine translation. Swedish is the
+``"machine_translated": true`` that it is a machine translation; its
+``"city_terms"`` (how the City's names are spelled in that language, checked by
+``tests/test_demo_terms.py``) is not content and is not loaded. Swedish is the
 source; every other language version of a page gets the state its file gives
 (machine translation, or up to date with the Swedish text), set by the page
 writer the caller passes (``translation_workflow.services.save_demo_page``:
@@ -31,7 +33,9 @@ def read_demo_files(directory=DEMO_DIR):
     for code, _name in settings.LANGUAGES:
         path = directory / f"{code}.json"
         if path.exists():
-            texts[code] = json.loads(path.read_text(encoding="utf-8"))
+            language_texts = json.loads(path.read_text(encoding="utf-8"))
+            language_texts.pop("city_terms", None)
+            texts[code] = language_texts
     return structure, texts
 
 

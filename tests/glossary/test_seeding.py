@@ -4,6 +4,7 @@ import pytest
 
 from glossary.models import Term
 from glossary.seeding import SEED_DIR, load_glossary
+from portal.languages import PORTAL_LANGUAGES, SOURCE_LANGUAGE
 
 pytestmark = pytest.mark.django_db
 
@@ -57,3 +58,17 @@ def test_meanings_have_no_parentheses_because_the_glossary_page_adds_them():
         if path.name != "terms.json":
             for slug, text in json.loads(path.read_text()).items():
                 assert "(" not in text["meaning"], (path.name, slug)
+
+
+@pytest.mark.parametrize("code", [language.code for language in PORTAL_LANGUAGES])
+def test_every_word_is_explained_in_every_language(code):
+    path = SEED_DIR / f"{code}.json"
+    assert path.exists(), f"{code}: no glossary/seed/{code}.json"
+    entries = json.loads(path.read_text(encoding="utf-8"))
+    slugs = [word["slug"] for word in json.loads((SEED_DIR / "terms.json").read_text())["terms"]]
+    missing = [slug for slug in slugs if not entries.get(slug, {}).get("explanation")]
+    if code != SOURCE_LANGUAGE:
+        missing += [
+            f"{slug} (meaning)" for slug in slugs if not entries.get(slug, {}).get("meaning")
+        ]
+    assert not missing, f"{code}: glossary lacks " + ", ".join(missing)

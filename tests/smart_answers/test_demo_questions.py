@@ -1,9 +1,11 @@
+import json
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 
-from smart_answers.demo_questions import load_demo_questions
+from portal.languages import PORTAL_LANGUAGES, SOURCE_LANGUAGE
+from smart_answers.demo_questions import DEMO_DIR, load_demo_questions
 from smart_answers.models import Answer, Question, Rule
 
 pytestmark = pytest.mark.django_db
@@ -40,3 +42,31 @@ def test_without_demo_content_missing_pages_are_reported_not_fatal():
     call_command("load_demo_questions", stdout=out)
     assert "page:transitional-flat" in out.getvalue()
     assert Question.objects.count() == 4
+
+
+def flow_texts(code):
+    path = DEMO_DIR / f"{code}.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+@pytest.mark.parametrize("code", [language.code for language in PORTAL_LANGUAGES])
+def test_every_question_answer_and_note_is_written_in_every_language(code):
+    swedish = flow_texts(SOURCE_LANGUAGE)
+    texts = flow_texts(code)
+    assert texts, f"{code}: no smart_answers/demo/{code}.json"
+    missing = [
+        f"{section}/{key}/{field}"
+        for section, records in swedish.items()
+        for key, record in records.items()
+        for field, text in record.items()
+        if text and not texts.get(section, {}).get(key, {}).get(field)
+    ]
+    assert not missing, f"{code}: smart_answers/demo/{code}.json lacks " + ", ".join(missing)
+
+
+@pytest.mark.parametrize("code", ["ti", "uk", "ru"])
+def test_the_urgent_note_loads_in_the_readers_language(demo_snapshot, code):
+    load_demo_questions()
+    note = getattr(Rule.objects.get(slug="nowhere"), f"note_{code}")
+    assert note and note != Rule.objects.get(slug="nowhere").note_en
+    assert "Göteborgs Stads kontaktcenter" in note

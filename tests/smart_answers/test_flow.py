@@ -4,7 +4,7 @@ import pytest
 from django.http import QueryDict
 
 from smart_answers.flow import conditions_met, result, walk
-from smart_answers.models import Answer
+from smart_answers.models import Answer, Rule
 from tests.factories import make_page, make_question, make_rule
 
 pytestmark = pytest.mark.django_db
@@ -89,6 +89,9 @@ def test_notes_are_in_the_readers_language_or_marked_english(demo_questions):
     query = "status=asylum-seeker&living=migrationsverket&children=no"
     [arabic] = notes(query, "ar")
     assert "مصلحة الهجرة" in arabic
+    [tigrinya] = result(walk(params(query)), "ti").notes
+    assert tigrinya.language == "ti"
+    Rule.objects.update(note_ti="")  # a note not yet translated
     [note] = result(walk(params(query)), "ti").notes
     assert note.language == "en"
 
