@@ -141,8 +141,3 @@ def contact_list(request):
             "unknown_topic": bool(wanted) and topic is None,
         },
     )
-
-
-def server_error(request):
-    """The 500 page in the visitor's language, without touching the database."""
-    return render(request, "500.html", status=500)
