@@ -3,15 +3,11 @@
 from django.utils.translation import get_supported_language_variant
 from django.utils.translation.trans_real import parse_accept_lang_header
 
-# Tags that browsers send for languages we serve under another code. Dari is
-# often sent as Afghan Persian; it must reach Dari, not Iranian Persian.
-LANGUAGE_ALIASES = {
-    "fa-af": "prs",
-    "ckb-iq": "ckb",
-    "ckb-ir": "ckb",
-    "ku-arab": "ckb",
-    "ku-latn": "kmr",
-}
+from portal.languages import BROWSER_TAGS
+
+# Tags that browsers send for languages we serve under another code (the
+# language table's ``browser_tags``): Afghan Persian must reach Dari.
+LANGUAGE_ALIASES = BROWSER_TAGS
 
 # Django's parser refuses longer headers; longer ones are garbage or an attack.
 MAX_HEADER_LENGTH = 500
