@@ -10,10 +10,10 @@ from django.views.decorators.http import require_safe
 
 from housing_info import reader_queries
 from housing_info.models import ContactPoint, Page, Topic
-from housing_info.negotiation import preferred_language
 from housing_info.reader_columns import reader_columns
 from language_demand.counting import note_page_language
 from portal.languages import PORTAL_LANGUAGES, direction
+from portal.negotiation import preferred_language
 
 
 @require_safe
