@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from language_demand.language_tags import is_known_language, unserved_language
 from language_demand.store import Counter, demand_store
-from staff_security.client_address import client_address
+from portal.client_address import client_address
 
 logger = logging.getLogger(__name__)
 
