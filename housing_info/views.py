@@ -10,8 +10,8 @@ from django.views.decorators.http import require_safe
 from housing_info import reader_queries
 from housing_info.models import ContactPoint, Page, Topic
 from housing_info.reader_columns import reader_columns
-from language_demand.counting import note_page_language
 from portal.languages import direction
+from portal.page_language import note_page_language
 
 
 def is_staff(request):
