@@ -2,51 +2,16 @@
 
 from django.conf import settings
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
-from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from housing_info import reader_queries
 from housing_info.models import ContactPoint, Page, Topic
-from housing_info.negotiation import preferred_language
 from housing_info.reader_columns import reader_columns
-from language_demand.counting import note_page_language
-from portal.languages import PORTAL_LANGUAGES, direction
-
-
-@require_safe
-def root(request):
-    """Send the visitor to their language, or let them choose one."""
-    code = preferred_language(request)
-    if code:
-        response = HttpResponseRedirect(f"/{code}/")
-    else:
-        response = render(
-            request, "housing_info/language_chooser.html", {"choices": language_choices()}
-        )
-    patch_vary_headers(response, ["Accept-Language"])
-    # The answer depends on a request header: shared caches must not keep it.
-    patch_cache_control(response, private=True, max_age=0)
-    return response
-
-
-def language_choices():
-    """Each served language with a line of text in that language itself."""
-    choices = []
-    for language in PORTAL_LANGUAGES:
-        with translation.override(language.code):
-            tagline = translation.gettext("Housing information for newcomers in Gothenburg")
-        choices.append(
-            {
-                "code": language.code,
-                "name_local": language.name_local,
-                "dir": direction(language.code),
-                "tagline": tagline,
-            }
-        )
-    return choices
+from portal.languages import direction
+from portal.page_language import note_page_language
 
 
 def is_staff(request):
@@ -141,8 +106,3 @@ def contact_list(request):
             "unknown_topic": bool(wanted) and topic is None,
         },
     )
-
-
-def server_error(request):
-    """The 500 page in the visitor's language, without touching the database."""
-    return render(request, "500.html", status=500)

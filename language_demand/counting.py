@@ -10,7 +10,7 @@ and day (the address is hashed with a daily salt, never stored; see
   into.
 
 The page view tells the middleware what it showed through an attribute of the
-request (``note_page_language``); nothing of it is put on the response, so
+request (``portal.page_language``); nothing of it is put on the response, so
 nothing of it is stored with a cached page. For a view that the page cache
 answers, the store remembers which cached addresses are missing translations.
 """
@@ -25,25 +25,16 @@ from django.utils import timezone
 
 from language_demand.language_tags import is_known_language, unserved_language
 from language_demand.store import Counter, demand_store
-from staff_security.client_address import client_address
+from portal.client_address import client_address
+from portal.page_language import noted_page_language
 
 logger = logging.getLogger(__name__)
 
 # Crawlers are not readers. The header is read here and never stored.
 CRAWLER = re.compile(r"bot|crawl|spider|slurp|preview|monitor", re.IGNORECASE)
 
-# Set on the request by ``note_page_language``: (language, page id) of a view of
-# a missing translation, or None for a page shown in the reader's language.
-MISSING_TRANSLATION = "language_demand_missing_translation"
 # Set on the request when a view runs, i.e. the page cache did not answer.
 VIEW_RAN = "language_demand_view_ran"
-
-
-def note_page_language(request, page, reader_language, shown_language):
-    """Tell the middleware which language ``page`` was shown in to this reader."""
-    # Unpublished pages are staff previews, not demand.
-    missing = page.published and shown_language != reader_language
-    setattr(request, MISSING_TRANSLATION, (reader_language, page.pk) if missing else None)
 
 
 def is_reader(request):
@@ -94,7 +85,7 @@ def count_page_view(request, response):
     """Count the demand this page view shows; never raises because of the store."""
     store = demand_store()
     view_ran = getattr(request, VIEW_RAN, False)
-    noted = getattr(request, MISSING_TRANSLATION, False)
+    noted = noted_page_language(request)
     if view_ran and noted is not False and request.method in ("GET", "HEAD"):
         # For the views that the page cache will answer from this render.
         store.remember_missing(request.path, *(noted or ()))

@@ -13,10 +13,9 @@ from babel import Locale
 from babel.core import get_global
 from django.conf.locale import LANG_INFO
 from django.utils.translation import get_supported_language_variant
-from django.utils.translation.trans_real import parse_accept_lang_header
 
-from housing_info.negotiation import LANGUAGE_ALIASES, MAX_HEADER_LENGTH
-from portal.languages import PORTAL_LANGUAGES
+from portal.languages import BROWSER_TAGS, PORTAL_LANGUAGES
+from portal.negotiation import MAX_HEADER_LENGTH, accept_language_ranges
 
 # A language tag as BCP 47 writes it: a 2-3 letter language, then subtags.
 LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$")
@@ -67,10 +66,10 @@ def unserved_language(accept_language):
     """
     if len(accept_language) > MAX_HEADER_LENGTH:
         return None
-    for tag, _quality in parse_accept_lang_header(accept_language):
+    for tag in accept_language_ranges(accept_language):
         if tag == "*":
             continue
-        tag = LANGUAGE_ALIASES.get(tag.lower(), tag.lower())
+        tag = BROWSER_TAGS.get(tag, tag)
         if not LANGUAGE_TAG.match(tag):
             return None
         if is_served(tag):

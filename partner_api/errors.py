@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from rest_framework import exceptions, serializers
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from housing_info.negotiation import preferred_language
+from portal.negotiation import preferred_language
 
 
 class ErrorSerializer(serializers.Serializer):

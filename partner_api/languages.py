@@ -1,8 +1,6 @@
 """Language codes as partners write them: any case, with or without a region."""
 
-from django.utils.translation import get_supported_language_variant
-
-from housing_info.negotiation import LANGUAGE_ALIASES
+from portal import negotiation
 
 
 def served_language(value):
@@ -14,8 +12,4 @@ def served_language(value):
     tag = (value or "").strip().replace("_", "-").lower()
     if not tag:
         return None
-    tag = LANGUAGE_ALIASES.get(tag, tag)
-    try:
-        return get_supported_language_variant(tag)
-    except LookupError:
-        return None
+    return negotiation.served_language(tag)

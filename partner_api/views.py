@@ -16,12 +16,12 @@ from markdown_it import MarkdownIt
 from rest_framework import viewsets
 
 from housing_info.models import ContactPoint, Page, Topic
-from housing_info.negotiation import preferred_language
 from partner_api.errors import ErrorSerializer, in_api_language
 from partner_api.filters import ContactPointFilterSet, PageFilterSet, TopicFilterSet
 from partner_api.languages import served_language
 from partner_api.serializers import ContactPointSerializer, PageSerializer, TopicSerializer
 from portal.languages import SOURCE_LANGUAGE
+from portal.negotiation import preferred_language
 
 LANGUAGE_PARAMETER = OpenApiParameter(
     "language",

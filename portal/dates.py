@@ -25,12 +25,13 @@ from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-# Our language codes where CLDR's differ, or where Gothenburg's English is British.
-CLDR_LOCALES = {"en": "en_GB", "prs": "fa_AF", "kmr": "ku"}
+from portal.languages import BY_CODE
 
 
 def cldr_locale(code):
-    return CLDR_LOCALES.get(code, code)
+    """CLDR's locale for a served language (the language table's ``cldr``)."""
+    row = BY_CODE.get(code)
+    return row.cldr_locale if row is not None else code
 
 
 def calendar_day(value):

@@ -1,9 +1,15 @@
 """The languages the portal serves, in one table.
 
-Adding a language takes one row here and a catalogue in ``locale/<code>/``.
-Django's own ``LANG_INFO`` lacks some of the languages newly arrived people in
-Gothenburg read (Dari, Pashto, Kurmanji, Somali, Tigrinya); the rows below give
-Django what it needs for those as well, so no other code lists languages.
+Every per-language fact lives in a row here: the code and names, the writing
+direction and script (which picks the font stack), the CLDR locale for dates,
+the fontconfig tag for PDFs, the tags browsers send for it, and the PostgreSQL
+text search configuration. Django's own ``LANG_INFO`` lacks some of the
+languages newly arrived people in Gothenburg read (Dari, Pashto, Kurmanji,
+Somali, Tigrinya); the rows below give Django what it needs for those as well.
+
+A row is not all a language needs (a catalogue, translated columns, maybe a
+font stack): ``docs/adding-a-language.md`` lists every step, and
+``tests/portal/test_language_table.py`` names whatever a row still lacks.
 """
 
 from dataclasses import dataclass
@@ -20,22 +26,68 @@ class Language:
     name: str
     name_local: str
     bidi: bool = False
+    #: ISO 15924 script: "Arab" and "Ethi" have their own font stack in portal.css.
+    script: str = "Latn"
+    #: CLDR's locale for dates when it differs from ``code`` (Babel, portal/dates.py).
+    cldr: str = ""
+    #: fontconfig's language tag when it differs from ``code`` (PDF fonts).
+    fontconfig: str = ""
+    #: Lower-case tags browsers send for this language that Django would not map to it.
+    browser_tags: tuple = ()
+    #: PostgreSQL text search configuration; "simple" where PostgreSQL has no stemmer.
+    text_search: str = "simple"
+
+    @property
+    def cldr_locale(self):
+        return self.cldr or self.code
+
+    @property
+    def fontconfig_language(self):
+        return self.fontconfig or self.code
 
 
 # Swedish first: it is the source language and the default.
 PORTAL_LANGUAGES = (
-    Language("sv", gettext_noop("Swedish"), "Svenska"),
-    Language("en", gettext_noop("English"), "English"),
-    Language("ar", gettext_noop("Arabic"), "العربيّة", bidi=True),
-    Language("prs", gettext_noop("Dari"), "دری", bidi=True),
-    Language("fa", gettext_noop("Persian"), "فارسی", bidi=True),
-    Language("ps", gettext_noop("Pashto"), "پښتو", bidi=True),
-    Language("ckb", gettext_noop("Central Kurdish (Sorani)"), "کوردی (سۆرانی)", bidi=True),
-    Language("kmr", gettext_noop("Northern Kurdish (Kurmanji)"), "Kurdî (Kurmancî)"),
+    Language("sv", gettext_noop("Swedish"), "Svenska", text_search="swedish"),
+    # Gothenburg's English is British.
+    Language("en", gettext_noop("English"), "English", cldr="en_GB", text_search="english"),
+    Language(
+        "ar", gettext_noop("Arabic"), "العربيّة", bidi=True, script="Arab", text_search="arabic"
+    ),
+    # Dari is often sent as Afghan Persian; it must reach Dari, not Iranian Persian.
+    Language(
+        "prs",
+        gettext_noop("Dari"),
+        "دری",
+        bidi=True,
+        script="Arab",
+        cldr="fa_AF",
+        fontconfig="fa",
+        browser_tags=("fa-af",),
+    ),
+    Language("fa", gettext_noop("Persian"), "فارسی", bidi=True, script="Arab"),
+    Language("ps", gettext_noop("Pashto"), "پښتو", bidi=True, script="Arab", fontconfig="ps-af"),
+    Language(
+        "ckb",
+        gettext_noop("Central Kurdish (Sorani)"),
+        "کوردی (سۆرانی)",
+        bidi=True,
+        script="Arab",
+        fontconfig="ku-iq",
+        browser_tags=("ckb-iq", "ckb-ir", "ku-arab"),
+    ),
+    Language(
+        "kmr",
+        gettext_noop("Northern Kurdish (Kurmanji)"),
+        "Kurdî (Kurmancî)",
+        cldr="ku",
+        fontconfig="ku-tr",
+        browser_tags=("ku-latn",),
+    ),
     Language("so", gettext_noop("Somali"), "Soomaali"),
-    Language("ti", gettext_noop("Tigrinya"), "ትግርኛ"),
-    Language("uk", gettext_noop("Ukrainian"), "Українська"),
-    Language("ru", gettext_noop("Russian"), "Русский"),
+    Language("ti", gettext_noop("Tigrinya"), "ትግርኛ", script="Ethi", fontconfig="ti-er"),
+    Language("uk", gettext_noop("Ukrainian"), "Українська", script="Cyrl"),
+    Language("ru", gettext_noop("Russian"), "Русский", script="Cyrl", text_search="russian"),
 )
 
 SOURCE_LANGUAGE = "sv"
@@ -48,6 +100,14 @@ FALLBACK_LANGUAGES = ("en", SOURCE_LANGUAGE)
 def fallback_chain(code):
     """The languages to try, in order, for a reader of ``code``: theirs, then the fallbacks."""
     return tuple(dict.fromkeys((code, *FALLBACK_LANGUAGES)))
+
+
+BY_CODE = {language.code: language for language in PORTAL_LANGUAGES}
+
+#: Browser tags that mean a served language under another code ("fa-af" is Dari).
+BROWSER_TAGS = {
+    tag: language.code for language in PORTAL_LANGUAGES for tag in language.browser_tags
+}
 
 
 def register_with_django(languages=PORTAL_LANGUAGES):
@@ -66,11 +126,8 @@ def register_with_django(languages=PORTAL_LANGUAGES):
 
 def direction(code):
     """The writing direction, "rtl" or "ltr", of a served language."""
-    return (
-        "rtl"
-        if code in {language.code for language in PORTAL_LANGUAGES if language.bidi}
-        else "ltr"
-    )
+    row = BY_CODE.get(code)
+    return "rtl" if row is not None and row.bidi else "ltr"
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_prose_editor",
     "simple_history",
+    # Project-wide: the root chooser, template tags, compile_catalogues.
+    "portal",
     "housing_info",
     "django.contrib.sitemaps",
     "rest_framework",
@@ -123,12 +125,10 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "housing_info.context_processors.languages",
+                "portal.context_processors.languages",
                 # cache_generation and fragment_seconds for {% cache %} (page_cache).
                 "page_cache.context_processors.fragment_keys",
             ],
-            # --- Reader dates (portal/dates.py): {% load reader_dates %} ---
-            "libraries": {"reader_dates": "portal.templatetags.reader_dates"},
         },
     },
 ]
@@ -429,7 +429,7 @@ except ValueError:
 
 def redis_cache(location, key_prefix, retry_after=5):
     """django-redis at ``location``: an unreachable Redis gives misses, logged once."""
-    from page_cache.redis_connection import OutageAwareConnection, OutageAwareSSLConnection
+    from portal.redis_connection import OutageAwareConnection, OutageAwareSSLConnection
 
     secure = location.startswith("rediss://")
     return {
@@ -463,7 +463,7 @@ else:
         "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
     }
 # Errors Redis answers with are logged; an outage is logged once, when it starts
-# and when it ends (page_cache.redis_connection), not on every call.
+# and when it ends (portal.redis_connection), not on every call.
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # Template fragments ({% cache %}): kept in each process's memory, keyed by the
 # shared cache generation (the context variable cache_generation), so a change
@@ -497,7 +497,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "filters": {
-        "unexpected_redis_errors": {"()": "page_cache.redis_connection.OnlyUnexpectedRedisErrors"}
+        "unexpected_redis_errors": {"()": "portal.redis_connection.OnlyUnexpectedRedisErrors"}
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }

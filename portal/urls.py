@@ -4,13 +4,13 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from housing_info import views as housing_views
 from portal.favicon import favicon
+from portal.views import root
 
 handler500 = "portal.database_outage.server_error"
 
 urlpatterns = [
-    path("", housing_views.root, name="root"),
+    path("", root, name="root"),
     path("admin/", admin.site.urls),
     path("favicon.ico", favicon, name="favicon"),
     path("", include("sharing.permalink_urls")),

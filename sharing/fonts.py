@@ -8,20 +8,18 @@ import functools
 import shutil
 import subprocess
 
-# fontconfig knows some languages under another tag: Dari is written like
-# Persian, Sorani and Kurmanji are Kurdish in Arabic and Latin script, and
-# Tigrinya and Pashto need a country to pick an orthography.
-FONTCONFIG_LANGUAGES = {
-    "prs": "fa",
-    "ckb": "ku-iq",
-    "kmr": "ku-tr",
-    "ti": "ti-er",
-    "ps": "ps-af",
-}
+from portal.languages import BY_CODE
 
 
 def fontconfig_language(code):
-    return FONTCONFIG_LANGUAGES.get(code, code)
+    """fontconfig's tag for a served language (the language table's ``fontconfig``).
+
+    fontconfig knows some languages under another tag: Dari is written like
+    Persian, Sorani and Kurmanji are Kurdish in Arabic and Latin script, and
+    Tigrinya and Pashto need a country to pick an orthography.
+    """
+    row = BY_CODE.get(code)
+    return row.fontconfig_language if row is not None else code
 
 
 def fontconfig_available():

@@ -16,10 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from housing_info.models import Page, Topic
-from housing_info.negotiation import preferred_language
 from housing_info.views import is_staff, published_pages
 from portal.embedding import embeddable
 from portal.languages import SOURCE_LANGUAGE, direction
+from portal.negotiation import preferred_language
 from sharing import pdf_queue, pdf_store
 from sharing.middleware import shown_to_visitors
 from sharing.models import SlugRedirect

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from html import unescape
 
 from django.conf import settings
-from django.utils.html import escape, format_html_join, strip_tags
+from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
@@ -151,11 +151,6 @@ def version_summary(record, code):
     return summary
 
 
-def changed_languages(old, new):
-    """The names of the languages whose text differs between two revisions."""
-    return [group.heading for group in changes_between(old, new) if group.code]
-
-
 def describe_reason(reason):
     """A history entry's reason, in the reader's language."""
     if not reason:
@@ -210,12 +205,3 @@ def restore_problems(page, record):
             _("Another page now has the address %(slug)s of that revision.") % {"slug": record.slug}
         )
     return problems
-
-
-def summary_html(groups):
-    """One line per group for the history list: "Swedish: title, body"."""
-    return format_html_join(
-        "",
-        "<li><strong>{}</strong>: {}</li>",
-        ((group.heading, ", ".join(change.label for change in group.changes)) for group in groups),
-    )

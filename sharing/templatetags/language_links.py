@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 
-from housing_info.context_processors import url_in
+from portal.context_processors import url_in
 from sharing.alternates import canonical_language, language_alternates
 
 register = template.Library()

@@ -1,6 +1,6 @@
 import secrets
 
-from tests.test_settings import start_django
+from tests.portal.test_settings import start_django
 
 CHECK_DEPLOY = (
     "import sys; from django.core.management import call_command;"

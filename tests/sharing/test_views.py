@@ -1,123 +1,138 @@
-"""PDFs and posters as stored files: canonical address only, one render per version."""
-
-import io
+import re
 
 import pytest
-from pypdf import PdfReader
 
-from housing_info.models import Page
-from tests.factories import make_page
-from tests.sharing.conftest import needs_renderer, pdf_bytes, stored_pdfs
+from tests.factories import make_page, make_topic
 
-pytestmark = [pytest.mark.django_db, needs_renderer]
-
-PREPARING_SV = "PDF-filen för den här sidan håller på att tas fram"
-UNAVAILABLE_SV = "Det går inte att göra en PDF-fil av den här sidan"
+pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("suffix", ["pdf/", "poster/pdf/"])
-def test_a_query_string_is_redirected_to_the_canonical_address_and_renders_nothing(
-    client, page, renders, media_root, suffix
-):
-    for query in ("?v=1", "?download=1&x=" + "a" * 200):
-        response = client.get(f"/sv/{page.slug}/{suffix}{query}")
-        assert response.status_code == 301, query
-        assert response["Location"] == f"/sv/{page.slug}/{suffix}"
-    # A control character is refused before any view runs (portal/request_limits.py).
-    assert client.get(f"/sv/{page.slug}/{suffix}?%00").status_code == 400
-    assert renders == []
-    assert stored_pdfs(media_root) == []
+@pytest.mark.parametrize(
+    ("header", "code"),
+    [("ar-SE,ar;q=0.9", "ar"), ("ti-ER", "ti"), ("fa-AF", "prs"), ("de-DE,en;q=0.5", "en")],
+)
+def test_permalink_redirects_to_the_readers_best_language(client, page, header, code):
+    response = client.get(f"/p/{page.slug}/", HTTP_ACCEPT_LANGUAGE=header)
+    assert response.status_code == 302
+    assert response["Location"] == f"/{code}/{page.slug}/"
 
 
-def test_in_development_the_pdf_is_rendered_at_once_and_sent_as_a_file(client, page, renders):
-    response = client.get(f"/ar/{page.slug}/pdf/")
-    assert response.status_code == 200
-    assert response.streaming
-    assert response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"] == f'inline; filename="{page.slug}-ar.pdf"'
-    assert "public" in response["Cache-Control"]
-    assert "max-age=600" in response["Cache-Control"]
-    etag = response["ETag"]
-    assert pdf_bytes(response).startswith(b"%PDF")
-    assert len(renders) == 1
-
-    again = client.get(f"/ar/{page.slug}/pdf/")
-    assert again["ETag"] == etag
-    assert pdf_bytes(again).startswith(b"%PDF")
-    assert len(renders) == 1, "the stored file is served, not rendered again"
-
-    unchanged = client.get(f"/ar/{page.slug}/pdf/", HTTP_IF_NONE_MATCH=etag)
-    assert unchanged.status_code == 304
-    assert unchanged["ETag"] == etag
+def test_permalink_without_a_served_language_opens_in_swedish(client, page):
+    response = client.get(f"/p/{page.slug}/", HTTP_ACCEPT_LANGUAGE="zh-CN")
+    assert response["Location"] == f"/sv/{page.slug}/"
+    assert client.get(f"/p/{page.slug}/")["Location"] == f"/sv/{page.slug}/"
 
 
-def test_pages_posters_and_languages_are_separate_files(client, page, renders, media_root):
-    for path in ("/sv/{}/pdf/", "/ar/{}/pdf/", "/sv/{}/poster/pdf/"):
-        assert client.get(path.format(page.slug))["Content-Type"] == "application/pdf"
-    poster = client.get(f"/sv/{page.slug}/poster/pdf/")
-    assert poster["Content-Disposition"] == f'inline; filename="{page.slug}-poster-sv.pdf"'
-    assert len(renders) == 3
-    assert len(stored_pdfs(media_root)) == 3
+def test_permalink_redirect_varies_on_language_and_is_not_cached_by_shared_caches(client, page):
+    response = client.get(f"/p/{page.slug}/", HTTP_ACCEPT_LANGUAGE="ar")
+    assert "Accept-Language" in response["Vary"]
+    assert "private" in response["Cache-Control"]
+    assert "max-age=0" in response["Cache-Control"]
+    assert not response.cookies
 
 
-def test_a_change_readers_see_gives_a_new_version_and_drops_the_old_file(
-    client, page, renders, media_root
-):
-    first = client.get(f"/sv/{page.slug}/pdf/")
-    page.title_sv = "Genomgångsbostad, ny rubrik"
+def test_old_slug_permalink_redirects_permanently_to_the_current_permalink(client):
+    page = make_page(slug="first")
+    page.slug = "second"
     page.save()
-    second = client.get(f"/sv/{page.slug}/pdf/")
-    assert second["ETag"] != first["ETag"]
-    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf_bytes(second))).pages)
-    assert "ny rubrik" in text
-    assert len(renders) == 2
-    assert len(stored_pdfs(media_root)) == 1
+    page.slug = "third"
+    page.save()
+    for old in ("first", "second"):
+        response = client.get(f"/p/{old}/")
+        assert response.status_code == 301
+        assert response["Location"] == "/p/third/"
 
 
-def test_a_change_in_another_language_keeps_this_languages_pdf(client, page, renders):
-    first = client.get(f"/sv/{page.slug}/pdf/")
-    Page.objects.filter(pk=page.pk).update(title_ar="عنوان جديد")
-    page.refresh_from_db()
-    page.save()  # a save readers of Arabic see, but not readers of Swedish
-    second = client.get(f"/sv/{page.slug}/pdf/")
-    assert second["ETag"] == first["ETag"]
-    assert len(renders) == 1
+def test_permalink_of_unknown_or_unpublished_page_is_a_404(client):
+    hidden = make_page(published=False)
+    assert client.get("/p/no-such-page/").status_code == 404
+    assert client.get(f"/p/{hidden.slug}/").status_code == 404
 
 
-def test_a_page_over_the_size_budget_gets_the_printable_view_and_no_render(
-    client, settings, renders, media_root
-):
-    settings.PDF_MAX_HTML_BYTES = 20_000
-    page = make_page(body_sv="<p>Hyresgästen betalar hyran i tid.</p>" * 600)
-    for suffix in ("pdf/", "pdf/"):
-        response = client.get(f"/sv/{page.slug}/{suffix}")
-        assert response.status_code == 200
-        assert response["Content-Type"].startswith("text/html")
-        content = response.content.decode()
-        assert UNAVAILABLE_SV in content
-        assert "Hyresgästen betalar hyran i tid." in content
-        assert "no-store" in response["Cache-Control"]
-    assert renders == []
-    assert stored_pdfs(media_root) == []
-    # The short poster of the same page stays within the budget.
-    assert client.get(f"/sv/{page.slug}/poster/pdf/")["Content-Type"] == "application/pdf"
+def test_topic_permalink_redirects_to_the_topic_in_the_readers_language(client, page):
+    response = client.get(f"/t/{page.topic.slug}/", HTTP_ACCEPT_LANGUAGE="uk")
+    assert response.status_code == 302
+    assert response["Location"] == f"/uk/topics/{page.topic.slug}/"
+    assert "Accept-Language" in response["Vary"]
 
 
-def test_a_render_that_fails_gives_the_printable_view_with_a_note(client, page, monkeypatch):
-    from sharing import tasks
-
-    def broken_render(html, base_url):
-        raise RuntimeError("Pango crashed")
-
-    monkeypatch.setattr(tasks, "render_pdf", broken_render)
-    response = client.get(f"/sv/{page.slug}/pdf/")
-    assert response.status_code == 200
-    assert UNAVAILABLE_SV in response.content.decode()
-    assert "no-store" in response["Cache-Control"]
+def test_qr_codes_are_svg_and_png(client, page):
+    svg = client.get(f"/p/{page.slug}/qr.svg")
+    png = client.get(f"/p/{page.slug}/qr.png")
+    assert svg["Content-Type"] == "image/svg+xml"
+    assert svg.content.startswith(b"<svg")
+    assert png["Content-Type"] == "image/png"
+    assert png.content.startswith(b"\x89PNG")
 
 
-def test_staff_get_the_pdf_of_an_unpublished_page_and_readers_a_404(client, staff_client, renders):
+def test_printable_view_has_the_text_and_the_permalink_without_navigation(client, settings, page):
+    settings.PORTAL_BASE_URL = "https://bostad.goteborg.se"
+    content = client.get(f"/ar/{page.slug}/print/").content.decode()
+    assert page.title_ar in content
+    assert page.summary_ar in content
+    assert f"https://bostad.goteborg.se/p/{page.slug}/" in content
+    assert 'class="site-nav"' not in content
+    assert '<html lang="ar" dir="rtl">' in content
+
+
+def test_poster_has_title_summary_qr_and_permalink(client, settings, page):
+    settings.PORTAL_BASE_URL = "https://bostad.goteborg.se"
+    content = client.get(f"/ti/{page.slug}/poster/").content.decode()
+    assert page.title_ti in content
+    assert page.summary_ti in content
+    assert "<svg" in content
+    assert re.search(
+        rf'class="poster__permalink"[^>]*><bdi>https://bostad.goteborg.se/p/{page.slug}/', content
+    )
+
+
+def test_printable_view_of_an_untranslated_page_says_which_language_it_shows(client):
+    page = make_page(title_ti="", body_ti="")
+    content = client.get(f"/ti/{page.slug}/print/").content.decode()
+    assert page.title_en in content
+    assert '<article class="page" lang="en" dir="ltr">' in content
+
+
+def test_printable_view_of_an_unpublished_page_is_a_404(client):
     page = make_page(published=False)
-    assert staff_client.get(f"/sv/{page.slug}/pdf/")["Content-Type"] == "application/pdf"
-    client.logout()
+    assert client.get(f"/sv/{page.slug}/print/").status_code == 404
     assert client.get(f"/sv/{page.slug}/pdf/").status_code == 404
+
+
+def test_embed_view_may_be_framed_by_any_site(client, page):
+    response = client.get(f"/ar/topics/{page.topic.slug}/embed/")
+    assert response.status_code == 200
+    assert "X-Frame-Options" not in response
+    assert "frame-ancestors *" in response["Content-Security-Policy"]
+    assert page.title_ar in response.content.decode()
+
+
+def test_ordinary_pages_refuse_framing(client, page):
+    for url in (
+        "/ar/",
+        f"/ar/{page.slug}/",
+        f"/ar/topics/{page.topic.slug}/",
+        f"/ar/{page.slug}/print/",
+        f"/ar/{page.slug}/poster/",
+        "/api/v1/pages/",
+    ):
+        response = client.get(url)
+        assert response["X-Frame-Options"] == "DENY", url
+        assert "frame-ancestors *" not in response.get("Content-Security-Policy", ""), url
+
+
+def test_embed_view_shows_untranslated_pages_in_their_fallback_language(client):
+    topic = make_topic()
+    page = make_page(topic=topic, title_ti="", body_ti="")
+    content = client.get(f"/ti/topics/{topic.slug}/embed/").content.decode()
+    assert '<li lang="en" dir="ltr">' in content
+    assert page.title_en in content
+
+
+def test_embed_of_unknown_topic_is_a_404(client):
+    assert client.get("/en/topics/no-such-topic/embed/").status_code == 404
+
+
+def test_sharing_views_set_no_cookies(client, page):
+    for url in (f"/p/{page.slug}/", f"/p/{page.slug}/qr.png", f"/ar/{page.slug}/print/"):
+        assert not client.get(url, HTTP_ACCEPT_LANGUAGE="ar").cookies, url

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.test_settings import start_django
+from tests.portal.test_settings import start_django
 
 PRODUCTION = {"DJANGO_SECRET_KEY": "s3cret", "DJANGO_ALLOWED_HOSTS": "bostad.goteborg.se"}
 PRINT = (

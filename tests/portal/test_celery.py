@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.test_settings import start_django
+from tests.portal.test_settings import start_django
 
 PRODUCTION = {"DJANGO_SECRET_KEY": "s3cret", "DJANGO_ALLOWED_HOSTS": "bostad.goteborg.se"}
 SHOW_CONFIG = """

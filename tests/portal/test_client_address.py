@@ -73,12 +73,6 @@ def test_a_bad_trusted_proxy_names_the_variable():
         parse_networks(["10.0.0.0/24", "10.0.0.300"])
 
 
-def test_the_old_import_path_still_works():
-    from staff_security.client_address import client_address as old
-
-    assert old is client_address
-
-
 def test_trusted_proxies_may_be_given_as_text(settings):
     settings.TRUSTED_PROXIES = ["10.0.0.0/24"]
     assert client_address(request("203.0.113.9")) == "203.0.113.9"

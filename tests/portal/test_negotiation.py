@@ -58,3 +58,24 @@ def test_page_url_without_prefix_redirects_to_the_readers_language(client, page)
     assert response.status_code == 302
     assert response["Location"] == f"/ar/{page.slug}/"
     assert "Accept-Language" in response["Vary"]
+
+
+@pytest.mark.parametrize(
+    ("header", "ranges"),
+    [
+        ("ar-SE,ar;q=0.9,en;q=0.5", ("ar-se", "ar", "en")),
+        # Weights order the ranges; equal weights keep the header's order.
+        ("en;q=0.5, ti-ER, sv;q=0.5", ("ti-er", "en", "sv")),
+        ("de;q=0, sv", ("sv",)),
+        ("*;q=0.1, so", ("so", "*")),
+        (" AR ; Q=0.8 ", ("ar",)),
+        # A malformed range is skipped, not the whole header.
+        ("ar;q=2, en_GB, ti", ("ti",)),
+        ("", ()),
+        ("en-" + "x" * 600, ()),
+    ],
+)
+def test_accept_language_ranges_follow_rfc_9110(header, ranges):
+    from portal.negotiation import accept_language_ranges
+
+    assert accept_language_ranges(header) == ranges

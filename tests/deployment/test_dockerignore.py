@@ -12,7 +12,7 @@ import subprocess
 import pytest
 from django.conf import settings
 
-from tests.dockerignore import DockerIgnore, read_patterns
+from tests.deployment.dockerignore import DockerIgnore, read_patterns
 from tests.servers import ROOT
 
 LOCAL_FILES = {
