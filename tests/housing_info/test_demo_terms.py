@@ -15,10 +15,11 @@ import re
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 from portal.languages import PORTAL_LANGUAGES, SOURCE_LANGUAGE
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(settings.BASE_DIR)
 DEMO_DIR = ROOT / "housing_info" / "demo"
 GLOSSARY_DIR = ROOT / "glossary" / "seed"
 FLOW_DIR = ROOT / "smart_answers" / "demo"
