@@ -121,7 +121,10 @@ def test_a_changed_machine_flag_changes_the_state_and_nothing_else(demo_dir):
     arabic = json.loads((demo_dir / "ar.json").read_text(encoding="utf-8"))
     arabic["machine_translated"] = False
     (demo_dir / "ar.json").write_text(json.dumps(arabic), encoding="utf-8")
-    assert load_demo_content(demo_dir) == 1
+    # The page's state, and the Arabic mark of the topics, contacts and steps.
+    assert load_demo_content(demo_dir) == 2
     page = Page.objects.get(slug="transitional-flat")
     assert translation_state(page, "ar") == TranslationState.UP_TO_DATE
     assert page.source_revision == 1
+    assert "ar" not in page.topic.machine_translated
+    assert "ti" in page.topic.machine_translated
