@@ -6,6 +6,7 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from smart_answers.models import Answer
+from tests.browser.test_axe import axe_violations
 from tests.browser.test_layout import OVERFLOW, set_viewport_width
 from tests.test_language_policy_walk import site  # noqa: F401 - the walk's fixtures
 
@@ -102,3 +103,21 @@ def test_home_and_embed_with_markers_fit_the_narrowest_phone(
         phone.get(live_server.url + path)
         wait_for(phone, "main")
         assert phone.execute_script(OVERFLOW) <= 0, path
+
+
+@pytest.mark.parametrize("code", ["prs", "ti", "ar"])
+def test_pages_with_markers_have_no_wcag_violations(
+    browser,
+    live_server,
+    transactional_db,
+    site,  # noqa: F811
+    code,
+):
+    for path in (
+        f"/{code}/",
+        f"/{code}/contacts/",
+        f"/{code}/what-applies-to-me/",
+        f"/{code}/what-applies-to-me/?contract=yes&children=no",
+        f"/{code}/glossary/",
+    ):
+        assert axe_violations(browser, live_server.url + path) == [], path
