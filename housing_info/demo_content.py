@@ -14,6 +14,7 @@ history).
 
 import json
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from django.conf import settings
@@ -50,11 +51,25 @@ def translated_values(texts, section, key, fields):
 def is_machine_translated(code, language_texts):
     """Whether a language's file is a machine translation.
 
-    A file says so with ``"machine_translated"``; one that does not is taken
-    for a machine translation unless it is the Swedish source, so a reader is
-    never told an unchecked text was checked.
+    A file says so with ``"machine_translated"``. One that does not (the
+    question flow's and the glossary's files) is what the demo content's file
+    of that language says; without that either, it is taken for a machine
+    translation unless it is the Swedish source, so a reader is never told an
+    unchecked text was checked.
     """
-    return bool(language_texts.get("machine_translated", code != SOURCE_LANGUAGE))
+    if "machine_translated" in language_texts:
+        return bool(language_texts["machine_translated"])
+    return demo_language_is_machine_translated(code)
+
+
+@cache
+def demo_language_is_machine_translated(code):
+    path = DEMO_DIR / f"{code}.json"
+    if path.exists():
+        flag = json.loads(path.read_text(encoding="utf-8")).get("machine_translated")
+        if flag is not None:
+            return bool(flag)
+    return code != SOURCE_LANGUAGE
 
 
 def machine_translated(texts, section, key):

@@ -128,3 +128,13 @@ def test_a_changed_machine_flag_changes_the_state_and_nothing_else(demo_dir):
     assert page.source_revision == 1
     assert "ar" not in page.topic.machine_translated
     assert "ti" in page.topic.machine_translated
+
+
+def test_a_file_without_a_machine_flag_follows_the_demo_content_of_its_language():
+    from housing_info.demo_content import is_machine_translated
+
+    # The question flow's and glossary's files carry no flag of their own.
+    assert is_machine_translated("ar", {"questions": {}}) is True
+    assert is_machine_translated("en", {"questions": {}}) is False
+    assert is_machine_translated("sv", {}) is False
+    assert is_machine_translated("en", {"machine_translated": True}) is True

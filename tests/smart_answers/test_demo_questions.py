@@ -40,3 +40,12 @@ def test_without_demo_content_missing_pages_are_reported_not_fatal():
     call_command("load_demo_questions", stdout=out)
     assert "page:transitional-flat" in out.getvalue()
     assert Question.objects.count() == 4
+
+
+def test_the_machine_translated_languages_are_recorded_per_record(demo_snapshot):
+    load_demo_questions()
+    question = Question.objects.get(slug="status")
+    # Arabic is a machine translation (as the demo content says); Swedish is the source.
+    assert "ar" in question.machine_translated
+    assert "sv" not in question.machine_translated and "en" not in question.machine_translated
+    assert all("ar" in rule.machine_translated for rule in Rule.objects.exclude(note_ar=""))
