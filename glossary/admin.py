@@ -10,4 +10,18 @@ class TermAdmin(ConcurrentEditAdminMixin, TabbedTranslationAdmin):
     list_display = ("term", "meaning", "other_forms")
     search_fields = ("term", "other_forms", "meaning", "explanation")
     prepopulated_fields = {"slug": ("term",)}
-    fieldsets = ((None, {"fields": ("term", "other_forms", "slug", "meaning", "explanation")}),)
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": (
+                    "term",
+                    "other_forms",
+                    "slug",
+                    "meaning",
+                    "explanation",
+                    "machine_translated",
+                )
+            },
+        ),
+    )

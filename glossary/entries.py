@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from glossary.models import Term
 from portal.languages import ShownIn, shown_in
+from portal.shown_text import record_state
 from portal.text_folding import fold
 
 
@@ -22,7 +23,7 @@ def glossary_entry(term, code):
         # The Swedish word is always shown; a Swedish "meaning" would repeat it.
         meaning="" if text["meaning"].casefold() == term.term.casefold() else text["meaning"],
         explanation=text["explanation"],
-        **shown_in(language, code),
+        **shown_in(language, code, record_state(term, language)),
     )
 
 

@@ -10,11 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from page_cache.invalidation import reader_content
-from portal.languages import SOURCE_LANGUAGE
+from portal.shown_text import MachineTranslatedLanguages, text_language
 from portal.text_folding import fold
-
-# Where a reader's language has no explanation yet: English, then Swedish.
-FALLBACK_LANGUAGES = ("en", SOURCE_LANGUAGE)
 
 # Swedish sorts å, ä, ö after z, in that order (the three characters after "z"
 # in ASCII); other accented letters sort with their base letter (é as e).
@@ -46,6 +43,7 @@ class Term(models.Model):
         help_text=_("A short translation, e.g. “transitional flat”. Empty in Swedish."),
     )
     explanation = models.TextField(_("explanation"))
+    machine_translated = MachineTranslatedLanguages()
 
     class Meta:
         ordering = ["term"]
@@ -71,10 +69,7 @@ class Term(models.Model):
 
     def explanation_language(self, code):
         """The language of the explanation a reader of ``code`` is shown."""
-        for candidate in (code, *FALLBACK_LANGUAGES):
-            if getattr(self, f"explanation_{candidate}", ""):
-                return candidate
-        return SOURCE_LANGUAGE
+        return text_language(self, "explanation", code)
 
     def text(self, code):
         """Meaning and explanation in exactly one language, without mixing."""

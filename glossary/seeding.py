@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import transaction
 
 from glossary.models import Term
-from housing_info.demo_content import write
+from housing_info.demo_content import is_machine_translated, write
 
 SEED_DIR = Path(__file__).resolve().parent / "seed"
 
@@ -30,6 +30,11 @@ def load_glossary(directory=SEED_DIR):
     written = 0
     for word in words:
         values = {"term": word["term"], "other_forms": ", ".join(word.get("other_forms", []))}
+        values["machine_translated"] = sorted(
+            code
+            for code, language_texts in texts.items()
+            if language_texts.get(word["slug"]) and is_machine_translated(code, language_texts)
+        )
         for code, language_texts in texts.items():
             entry = language_texts.get(word["slug"], {})
             values[f"meaning_{code}"] = entry.get("meaning", "")

@@ -16,6 +16,7 @@ history).
 
 import json
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from django.conf import settings
@@ -23,6 +24,7 @@ from django.db import transaction
 
 from housing_info.models import ContactPoint, Page, PathwayStep, Topic
 from housing_info.rich_text import sanitize_body
+from portal.languages import SOURCE_LANGUAGE
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo"
 
@@ -48,6 +50,39 @@ def translated_values(texts, section, key, fields):
             for field in fields:
                 values[f"{field}_{code}"] = record.get(field, "")
     return values
+
+
+def is_machine_translated(code, language_texts):
+    """Whether a language's file is a machine translation.
+
+    A file says so with ``"machine_translated"``. One that does not (the
+    question flow's and the glossary's files) is what the demo content's file
+    of that language says; without that either, it is taken for a machine
+    translation unless it is the Swedish source, so a reader is never told an
+    unchecked text was checked.
+    """
+    if "machine_translated" in language_texts:
+        return bool(language_texts["machine_translated"])
+    return demo_language_is_machine_translated(code)
+
+
+@cache
+def demo_language_is_machine_translated(code):
+    path = DEMO_DIR / f"{code}.json"
+    if path.exists():
+        flag = json.loads(path.read_text(encoding="utf-8")).get("machine_translated")
+        if flag is not None:
+            return bool(flag)
+    return code != SOURCE_LANGUAGE
+
+
+def machine_translated(texts, section, key):
+    """The languages in which this record's text comes from a machine-translated file."""
+    return sorted(
+        code
+        for code, language_texts in texts.items()
+        if language_texts.get(section, {}).get(key) and is_machine_translated(code, language_texts)
+    )
 
 
 def write(model, lookup, values):
@@ -79,17 +114,19 @@ def load_demo_content(directory=DEMO_DIR, *, write_page):
 
     topics = {}
     for item in structure["topics"]:
-        values = {"order": item["order"]} | translated_values(
-            texts, "topics", item["slug"], ("title", "description")
-        )
+        values = {
+            "order": item["order"],
+            "machine_translated": machine_translated(texts, "topics", item["slug"]),
+        } | translated_values(texts, "topics", item["slug"], ("title", "description"))
         topics[item["slug"]], changed = write(Topic, {"slug": item["slug"]}, values)
         written += changed
 
     contacts = {}
     for item in structure["contacts"]:
-        values = {
-            field: item.get(field, "") for field in ("address", "phone", "email", "url")
-        } | translated_values(
+        values = {field: item.get(field, "") for field in ("address", "phone", "email", "url")} | {
+            "machine_translated": machine_translated(texts, "contacts", item["slug"])
+        }
+        values |= translated_values(
             texts, "contacts", item["slug"], ("name", "helps_with", "opening_hours")
         )
         contact, changed = write(ContactPoint, {"slug": item["slug"]}, values)
@@ -97,8 +134,10 @@ def load_demo_content(directory=DEMO_DIR, *, write_page):
         written += set_related(contact.topics, [topics[slug] for slug in item.get("topics", [])])
         contacts[item["slug"]] = contact
 
-    machine_translated = frozenset(
-        code for code, language_texts in texts.items() if language_texts.get("machine_translated")
+    machine_translated_pages = frozenset(
+        code
+        for code, language_texts in texts.items()
+        if is_machine_translated(code, language_texts)
     )
     pages = {}
     for item in structure["pages"]:
@@ -118,7 +157,7 @@ def load_demo_content(directory=DEMO_DIR, *, write_page):
         if item.get("review_by"):
             values["review_by"] = date.fromisoformat(item["review_by"])
         page, changed = write_page(
-            {"slug": item["slug"]}, values, machine_translated=machine_translated
+            {"slug": item["slug"]}, values, machine_translated=machine_translated_pages
         )
         written += changed
         written += set_related(
@@ -130,6 +169,7 @@ def load_demo_content(directory=DEMO_DIR, *, write_page):
         values = {
             "order": item["order"],
             "page": pages.get(item.get("page")),
+            "machine_translated": machine_translated(texts, "pathway", item["slug"]),
         } | translated_values(texts, "pathway", item["slug"], ("title", "description"))
         _step, changed = write(PathwayStep, {"slug": item["slug"]}, values)
         written += changed

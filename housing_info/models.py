@@ -18,11 +18,8 @@ from django_prose_editor.fields import ProseEditorField
 from housing_info.addresses import slug_url
 from housing_info.rich_text import BODY_EXTENSIONS, sanitize_body
 from page_cache.invalidation import reader_content
-from portal.languages import SOURCE_LANGUAGE
-
-# Where a reader's language is missing, English is the most widely read
-# second language among newcomers; Swedish is the source and always exists.
-FALLBACK_LANGUAGES = ("en", SOURCE_LANGUAGE)
+from portal.languages import SOURCE_LANGUAGE, TOLD_STATES, ShownIn, fallback_chain, shown_in
+from portal.shown_text import MachineTranslatedLanguages
 
 
 @reader_content
@@ -31,6 +28,7 @@ class Topic(models.Model):
     title = models.CharField(_("title"), max_length=120)
     description = models.CharField(_("description"), max_length=300, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    machine_translated = MachineTranslatedLanguages()
 
     class Meta:
         ordering = ["order", "slug"]
@@ -57,6 +55,7 @@ class ContactPoint(models.Model):
     topics = models.ManyToManyField(
         Topic, verbose_name=_("topics"), related_name="contact_points", blank=True
     )
+    machine_translated = MachineTranslatedLanguages()
 
     class Meta:
         ordering = ["name"]
@@ -187,10 +186,25 @@ class Page(models.Model):
     def text_language(self, code=None, *, preview=False):
         """The language whose text a reader of ``code`` is shown."""
         code = code or translation.get_language()
-        for candidate in (code, *FALLBACK_LANGUAGES):
+        for candidate in fallback_chain(code):
             if self.is_translated_into(candidate, preview=preview):
                 return candidate
         return SOURCE_LANGUAGE
+
+    def text_state(self, code):
+        """The stored state of the ``code`` version a reader is told about, or "".
+
+        ``translation_workflow`` writes these states; a reader is told only of
+        a machine translation and of an outdated one (``portal.languages``).
+        """
+        state = (self.language_versions or {}).get(code, {}).get("state", "")
+        return state if code != SOURCE_LANGUAGE and state in TOLD_STATES else ""
+
+    def shown_in(self, code=None, *, preview=False):
+        """What a reader of ``code`` is shown of this page: language and state (ShownIn)."""
+        code = code or translation.get_language()
+        language = self.text_language(code, preview=preview)
+        return ShownIn(**shown_in(language, code, self.text_state(language)))
 
     @property
     def shown_language(self):
@@ -200,6 +214,11 @@ class Page(models.Model):
     @property
     def shown_title(self):
         return getattr(self, f"title_{self.shown_language}")
+
+    @property
+    def shown(self):
+        """What a reader in the active language is shown of this page (for listings)."""
+        return self.shown_in()
 
     def text(self, code):
         """The page's text fields in exactly one language, without mixing."""
@@ -220,6 +239,7 @@ class PathwayStep(models.Model):
         null=True,
         blank=True,
     )
+    machine_translated = MachineTranslatedLanguages()
 
     class Meta:
         ordering = ["order", "slug"]

@@ -13,14 +13,15 @@ is read as before.
 
 from functools import lru_cache
 
-from django.conf import settings
 from modeltranslation.fields import TranslationField
 from modeltranslation.translator import NotRegistered, translator
+
+from portal.languages import fallback_chain
 
 
 def reader_languages(code):
     """The languages whose text a reader of ``code`` may be shown, in order."""
-    return tuple(dict.fromkeys((code, *settings.MODELTRANSLATION_FALLBACK_LANGUAGES)))
+    return fallback_chain(code)
 
 
 # The same few models and languages are asked for on every page view.

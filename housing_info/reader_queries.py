@@ -10,6 +10,7 @@ from housing_info.addresses import slug_urls
 from housing_info.compiled_queries import compiled
 from housing_info.models import ContactPoint, Page, PathwayStep, Topic
 from housing_info.reader_columns import reader_columns, reader_languages
+from portal.languages import ShownIn, shown_in
 
 # Stand-ins for the value that varies, replaced on every run; never real values.
 SLUG = "\x00slug"
@@ -102,8 +103,10 @@ def has_text(field):
 def _pathway_steps(language):
     steps = PathwayStep.objects.select_related("page").only(
         *reader_columns(PathwayStep, language),
-        # A step links to its page: no text of the page is shown.
-        *reader_columns(Page, language, via="page", translated_fields=()),
+        # A step links to its page: no text of the page is shown, but the reader
+        # is told which language it opens in, which takes its titles and bodies
+        # (Page.text_language).
+        *reader_columns(Page, language, via="page", translated_fields=("title", "body")),
     )
     return steps, None
 
@@ -120,6 +123,7 @@ class ListedPage:
     has_text_in = Page.has_text_in
     is_translated_into = Page.is_translated_into
     text_language = Page.text_language
+    text_state = Page.text_state
 
     def __init__(self, row, language, url_of):
         self.slug = row["slug"]
@@ -129,9 +133,15 @@ class ListedPage:
             setattr(self, f"body_{code}", row[f"has_body_{code}"])
         self.shown_language = self.text_language(language)
         self.shown_title = getattr(self, f"title_{self.shown_language}")
+        self.shown = ShownIn(
+            **shown_in(self.shown_language, language, self.text_state(self.shown_language))
+        )
         # The language to mark on the link, when it is not the reader's.
         self.other_language = "" if self.shown_language == language else self.shown_language
         self.url = url_of(self.slug)
+
+    def get_absolute_url(self):
+        return self.url
 
 
 def home_topics(language):

@@ -8,10 +8,12 @@ from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from housing_info import reader_queries
+from housing_info.listing import contact_texts, step_items
 from housing_info.models import ContactPoint, Page, Topic
 from housing_info.reader_columns import reader_columns
 from portal.languages import direction
 from portal.page_language import note_page_language
+from portal.shown_text import shown_text
 
 
 def is_staff(request):
@@ -41,18 +43,32 @@ def published_pages(limit=None):
 @require_safe
 def home(request):
     code = translation.get_language()
+    topics = reader_queries.home_topics(code)
+    steps = step_items(reader_queries.pathway_steps(code), code)
     context = {
-        "topics": reader_queries.home_topics(code),
-        "steps": reader_queries.pathway_steps(code),
+        "topics": topics,
+        "steps": steps,
+        # Every text the lists show, for the notice that explains their markers.
+        "told": [
+            *(item.told for item in steps),
+            *(shown_text(topic, "title", code) for topic in topics),
+            *(page.shown for topic in topics for page in topic.published_pages),
+        ],
     }
     return render(request, "housing_info/home.html", context)
 
 
 @require_safe
 def topic_detail(request, slug):
-    topics = Topic.objects.only(*reader_columns(Topic, translation.get_language()))
+    code = translation.get_language()
+    topics = Topic.objects.only(*reader_columns(Topic, code))
     topic = get_object_or_404(topics.prefetch_related(published_pages()), slug=slug)
-    return render(request, "housing_info/topic_detail.html", {"topic": topic})
+    told = [
+        shown_text(topic, "title", code),
+        shown_text(topic, "description", code),
+        *(page.shown for page in topic.published_pages),
+    ]
+    return render(request, "housing_info/topic_detail.html", {"topic": topic, "told": told})
 
 
 @require_safe
@@ -89,12 +105,14 @@ def page_detail(request, slug):
 @require_safe
 def contact_list(request):
     """Where to get help: every contact point, or those for one topic (?topic=<slug>)."""
-    topics = Topic.objects.filter(contact_points__isnull=False).distinct()
+    code = translation.get_language()
+    topics = list(Topic.objects.filter(contact_points__isnull=False).distinct())
     contacts = ContactPoint.objects.prefetch_related("topics")
     wanted = request.GET.get("topic", "")
     topic = next((topic for topic in topics if topic.slug == wanted), None)
     if topic:
         contacts = contacts.filter(topics=topic)
+    contacts = list(contacts)
     return render(
         request,
         "housing_info/contact_list.html",
@@ -104,5 +122,9 @@ def contact_list(request):
             "contacts": contacts,
             # An address with a topic that does not exist shows all, and says so.
             "unknown_topic": bool(wanted) and topic is None,
+            "told": [
+                *contact_texts(contacts, code),
+                *(shown_text(item, "title", code) for item in topics),
+            ],
         },
     )

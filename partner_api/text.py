@@ -1,14 +1,11 @@
 """Translated fields in one requested language, falling back like the public pages."""
 
-from housing_info.models import FALLBACK_LANGUAGES
+from portal.shown_text import text_language
 
 
 def field_language(obj, field, code):
-    """The first language, from ``code`` through the fallbacks, with ``field`` filled in."""
-    for candidate in (code, *FALLBACK_LANGUAGES):
-        if getattr(obj, f"{field}_{candidate}", ""):
-            return candidate
-    return FALLBACK_LANGUAGES[-1]
+    """The first language, from ``code`` through the fallback chain, with ``field`` filled in."""
+    return text_language(obj, field, code)
 
 
 def field_text(obj, field, code):

@@ -12,7 +12,7 @@ font stack): ``docs/adding-a-language.md`` lists every step, and
 ``tests/portal/test_language_table.py`` names whatever a row still lacks.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import locale
 from django.utils.translation import get_language_info, gettext_noop
@@ -130,24 +130,53 @@ def direction(code):
     return "rtl" if row is not None and row.bidi else "ltr"
 
 
+#: The states of a text in the reader's own language that a reader is told
+#: about, as ``Page.language_versions`` and the translation workflow store them.
+MACHINE = "machine"
+OUTDATED = "outdated"
+TOLD_STATES = frozenset({MACHINE, OUTDATED})
+
+
 @dataclass(frozen=True)
 class ShownIn:
-    """The language a text is shown in to a reader: their own, or a fallback."""
+    """What a reader is shown of a text: in which language, and in what state.
+
+    ``is_fallback``: the text is not in the reader's language (see
+    ``fallback_chain``). ``is_machine``: it is a machine translation nobody at
+    the City has checked. ``is_outdated``: the Swedish text changed after it
+    was translated. Every output tells the reader each of these, in their
+    language, with the same marker (``{% shown_in_marker %}``) or notice.
+    """
 
     language: str
     dir: str
     is_fallback: bool
+    is_machine: bool = field(default=False, kw_only=True)
+    is_outdated: bool = field(default=False, kw_only=True)
 
     @property
     def language_name(self):
         """The shown language's name in the reader's language."""
         return get_language_info(self.language)["name_translated"]
 
+    @property
+    def needs_marker(self):
+        """Whether the reader must be told anything about this text."""
+        return self.is_fallback or self.is_machine or self.is_outdated
 
-def shown_in(language, reader_code):
-    """``ShownIn``'s fields for text in ``language`` shown to a reader of ``reader_code``."""
+
+def shown_in(language, reader_code, state=""):
+    """``ShownIn``'s fields for text in ``language`` shown to a reader of ``reader_code``.
+
+    ``state`` is the stored state of that language version (``MACHINE``,
+    ``OUTDATED`` or anything else for a checked, current text); the Swedish
+    source is never a translation.
+    """
+    translated = language != SOURCE_LANGUAGE
     return {
         "language": language,
         "dir": direction(language),
         "is_fallback": language != reader_code,
+        "is_machine": translated and state == MACHINE,
+        "is_outdated": translated and state == OUTDATED,
     }

@@ -15,7 +15,12 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from portal import client_address as _client_address
-from portal.languages import PORTAL_LANGUAGES, SOURCE_LANGUAGE, register_with_django
+from portal.languages import (
+    FALLBACK_LANGUAGES,
+    PORTAL_LANGUAGES,
+    SOURCE_LANGUAGE,
+    register_with_django,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -168,8 +173,10 @@ USE_TZ = True
 TIME_ZONE = "Europe/Stockholm"
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = SOURCE_LANGUAGE
-# Fields fall back to English, then Swedish: a reader never meets an empty field.
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", SOURCE_LANGUAGE)
+# Fields fall back like every output (portal.languages.fallback_chain): a reader
+# never meets an empty field. Templates show such a text through
+# portal.shown_text, which says which language it is in.
+MODELTRANSLATION_FALLBACK_LANGUAGES = FALLBACK_LANGUAGES
 # The admin's language tabs need jQuery UI; modeltranslation would load it from
 # a CDN, which the Content-Security-Policy forbids. A copy is served with ours.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"

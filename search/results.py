@@ -25,7 +25,7 @@ def page_results(pages, code):
                 title=text["title"],
                 summary=text["summary"],
                 duration=text["duration"],
-                **shown_in(language, code),
+                **shown_in(language, code, page.text_state(language)),
             )
         )
     return results

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_safe
 from housing_info.models import Page, Topic
 from housing_info.views import is_staff, published_pages
 from portal.embedding import embeddable
-from portal.languages import SOURCE_LANGUAGE, direction
+from portal.languages import SOURCE_LANGUAGE
 from portal.negotiation import preferred_language
 from sharing import pdf_queue, pdf_store
 from sharing.middleware import shown_to_visitors
@@ -205,15 +205,8 @@ def topic_embed(request, slug):
     reader_language = translation.get_language()
     entries = []
     for page in topic.published_pages:
-        shown_language = page.text_language(reader_language)
-        entries.append(
-            {
-                "page": page,
-                "language": shown_language,
-                "dir": direction(shown_language),
-                "text": page.text(shown_language),
-            }
-        )
+        shown = page.shown_in(reader_language)
+        entries.append({"page": page, "shown": shown, "text": page.text(shown.language)})
     return render(
         request,
         "sharing/embed.html",

@@ -11,7 +11,7 @@ class AnswerInline(TranslationStackedInline):
     model = Answer
     fk_name = "question"
     extra = 0
-    fields = ("label", "slug", "order", "offer_if")
+    fields = ("label", "slug", "order", "offer_if", "machine_translated")
 
 
 @admin.register(Question)
@@ -25,7 +25,7 @@ class QuestionAdmin(ConcurrentEditAdminMixin, TabbedTranslationAdmin):
         "answers": ("slug", "order", *(f"label_{code}" for code, _name in settings.LANGUAGES))
     }
     fieldsets = (
-        (None, {"fields": ("text", "hint")}),
+        (None, {"fields": ("text", "hint", "machine_translated")}),
         (_("Place in the flow"), {"fields": ("slug", "order", "ask_if")}),
     )
 
@@ -39,5 +39,5 @@ class RuleAdmin(ConcurrentEditAdminMixin, TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ("name",)}
     fieldsets = (
         (None, {"fields": ("name", "slug", "order", "conditions")}),
-        (_("What applies"), {"fields": ("note", "pages", "steps")}),
+        (_("What applies"), {"fields": ("note", "pages", "steps", "machine_translated")}),
     )

@@ -12,7 +12,13 @@ from pathlib import Path
 
 from django.db import transaction
 
-from housing_info.demo_content import read_demo_files, set_related, translated_values, write
+from housing_info.demo_content import (
+    machine_translated,
+    read_demo_files,
+    set_related,
+    translated_values,
+    write,
+)
 from housing_info.models import Page, PathwayStep
 from smart_answers.models import Answer, Question, Rule
 
@@ -34,17 +40,19 @@ def load_demo_questions(directory=DEMO_DIR):
     conditions = []
 
     for item in structure["questions"]:
-        values = {"order": item["order"]} | translated_values(
-            texts, "questions", item["slug"], ("text", "hint")
-        )
+        values = {
+            "order": item["order"],
+            "machine_translated": machine_translated(texts, "questions", item["slug"]),
+        } | translated_values(texts, "questions", item["slug"], ("text", "hint"))
         question, changed = write(Question, {"slug": item["slug"]}, values)
         loaded.written += changed
         conditions.append((question.ask_if, item.get("ask_if", [])))
         for answer_item in item["answers"]:
             key = f"{item['slug']}:{answer_item['slug']}"
-            values = {"order": answer_item["order"]} | translated_values(
-                texts, "answers", key, ("label",)
-            )
+            values = {
+                "order": answer_item["order"],
+                "machine_translated": machine_translated(texts, "answers", key),
+            } | translated_values(texts, "answers", key, ("label",))
             answer, changed = write(
                 Answer, {"question": question, "slug": answer_item["slug"]}, values
             )
@@ -53,9 +61,11 @@ def load_demo_questions(directory=DEMO_DIR):
             conditions.append((answer.offer_if, answer_item.get("offer_if", [])))
 
     for item in structure["rules"]:
-        values = {"name": item["name"], "order": item["order"]} | translated_values(
-            texts, "rules", item["slug"], ("note",)
-        )
+        values = {
+            "name": item["name"],
+            "order": item["order"],
+            "machine_translated": machine_translated(texts, "rules", item["slug"]),
+        } | translated_values(texts, "rules", item["slug"], ("note",))
         rule, changed = write(Rule, {"slug": item["slug"]}, values)
         loaded.written += changed
         conditions.append((rule.conditions, item.get("conditions", [])))

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from housing_info.models import Page, PathwayStep
 from page_cache.invalidation import reader_content
+from portal.shown_text import MachineTranslatedLanguages
 
 # Query-string names with a meaning of their own in the question flow.
 RESERVED_SLUGS = frozenset({"asked"})
@@ -46,6 +47,7 @@ class Question(models.Model):
             "each earlier question named here, the reader gave one of the chosen answers."
         ),
     )
+    machine_translated = MachineTranslatedLanguages()
 
     class Meta:
         ordering = ["order", "slug"]
@@ -77,6 +79,7 @@ class Answer(models.Model):
             "as for questions: only after one of the chosen answers to each question named."
         ),
     )
+    machine_translated = MachineTranslatedLanguages()
 
     class Meta:
         ordering = ["question__order", "order", "slug"]
@@ -124,6 +127,7 @@ class Rule(models.Model):
     steps = models.ManyToManyField(
         PathwayStep, verbose_name=_("pathway steps"), related_name="smart_answer_rules", blank=True
     )
+    machine_translated = MachineTranslatedLanguages()
 
     class Meta:
         ordering = ["order", "pk"]

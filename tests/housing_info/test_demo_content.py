@@ -161,10 +161,14 @@ def test_a_changed_machine_flag_changes_the_state_and_nothing_else(demo_dir):
     arabic = json.loads((demo_dir / "ar.json").read_text(encoding="utf-8"))
     arabic["machine_translated"] = False
     (demo_dir / "ar.json").write_text(json.dumps(arabic), encoding="utf-8")
-    assert load_demo_content(demo_dir) == 1
+    # The page's state, and the Arabic mark of the topics, contacts and steps.
+    assert load_demo_content(demo_dir) == 2
     page = Page.objects.get(slug="transitional-flat")
     assert translation_state(page, "ar") == TranslationState.UP_TO_DATE
     assert page.source_revision == 1
+    assert "ar" not in page.topic.machine_translated
+    assert "ti" in page.topic.machine_translated
+
 
 
 def test_city_terms_in_a_language_file_are_not_loaded_as_content(demo_dir):
@@ -176,3 +180,13 @@ def test_city_terms_in_a_language_file_are_not_loaded_as_content(demo_dir):
     assert texts["en"]["pages"]["transitional-flat"]["title"] == "Transitional flat"
     load_demo_content(demo_dir)
     assert Page.objects.get(slug="transitional-flat").title_en == "Transitional flat"
+
+
+def test_a_file_without_a_machine_flag_follows_the_demo_content_of_its_language():
+    from housing_info.demo_content import is_machine_translated
+
+    # The question flow's and glossary's files carry no flag of their own.
+    assert is_machine_translated("ar", {"questions": {}}) is True
+    assert is_machine_translated("en", {"questions": {}}) is False
+    assert is_machine_translated("sv", {}) is False
+    assert is_machine_translated("en", {"machine_translated": True}) is True

@@ -31,7 +31,8 @@ def test_results_from_swedish_and_english_are_announced(client):
             "texts and found these pages."
         )
     assert notice in content
-    assert f'lang="en" dir="ltr">{page.title_en}</a>' in content
+    assert f'lang="en" dir="ltr" hreflang="en">{page.title_en}</a>' in content
+    assert 'class="shown-in" lang="ti" dir="ltr" data-shown-in="en' in content
 
 
 def test_no_result_suggests_the_glossary_and_help(client):

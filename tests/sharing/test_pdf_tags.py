@@ -63,7 +63,7 @@ def pdftotext(content):
 
 def notice_text(markup):
     """The words of the translation notice(s) in a page's HTML."""
-    notices = re.findall(r'<p class="notice[^"]*" role="note">(.*?)</p>', markup, re.S)
+    notices = re.findall(r'<p class="notice[^"]*" role="note"[^>]*>(.*?)</p>', markup, re.S)
     assert notices, "no notice"
     return words_of(" ".join(notices))
 

@@ -125,8 +125,9 @@ def test_embed_view_shows_untranslated_pages_in_their_fallback_language(client):
     topic = make_topic()
     page = make_page(topic=topic, title_ti="", body_ti="")
     content = client.get(f"/ti/topics/{topic.slug}/embed/").content.decode()
-    assert '<li lang="en" dir="ltr">' in content
-    assert page.title_en in content
+    # The item keeps the page's direction; the English title has its own, and a marker.
+    assert f'lang="en" dir="ltr" hreflang="en">{page.title_en}</a>' in content
+    assert 'class="shown-in" lang="ti" dir="ltr" data-shown-in="en"' in content
 
 
 def test_embed_of_unknown_topic_is_a_404(client):

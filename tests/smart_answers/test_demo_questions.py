@@ -70,3 +70,12 @@ def test_the_urgent_note_loads_in_the_readers_language(demo_snapshot, code):
     note = getattr(Rule.objects.get(slug="nowhere"), f"note_{code}")
     assert note and note != Rule.objects.get(slug="nowhere").note_en
     assert "Göteborgs Stads kontaktcenter" in note
+
+
+def test_the_machine_translated_languages_are_recorded_per_record(demo_snapshot):
+    load_demo_questions()
+    question = Question.objects.get(slug="status")
+    # Arabic is a machine translation (as the demo content says); Swedish is the source.
+    assert "ar" in question.machine_translated
+    assert "sv" not in question.machine_translated and "en" not in question.machine_translated
+    assert all("ar" in rule.machine_translated for rule in Rule.objects.exclude(note_ar=""))

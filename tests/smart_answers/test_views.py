@@ -101,7 +101,10 @@ def test_reader_of_a_language_without_translations_sees_english_marked_as_englis
 ):
     Question.objects.update(text_ti="", hint_ti="")  # questions not yet translated
     content = get(client, code="ti").content.decode()
-    assert '<h1 lang="en" dir="ltr">What is your situation?</h1>' in content
+    assert '<span class="shown-text" lang="en" dir="ltr">What is your situation?</span>' in content
+    with translation.override("ti"):
+        english = translation.get_language_info("en")["name_translated"]
+    assert f'<span class="shown-in__tag">{english}</span>' in content
     assert 'lang="ti" dir="ltr"' in content  # the page itself is Tigrinya
 
 
