@@ -170,7 +170,6 @@ def test_a_changed_machine_flag_changes_the_state_and_nothing_else(demo_dir):
     assert "ti" in page.topic.machine_translated
 
 
-
 def test_city_terms_in_a_language_file_are_not_loaded_as_content(demo_dir):
     english = json.loads((demo_dir / "en.json").read_text(encoding="utf-8"))
     english["city_terms"] = {"Göteborg": {"use": "Gothenburg", "avoid": ["Gothenborg"]}}
