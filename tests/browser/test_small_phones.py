@@ -266,3 +266,28 @@ def test_menu_opens_from_the_keyboard_without_javascript(
         WebDriverWait(small_phone, 5).until(expected_conditions.visibility_of(nav_link))
     finally:
         small_phone.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+
+
+TITLE_TOPS = """
+const title = document.querySelector("main h1");
+return [document.querySelector(".site-header").getBoundingClientRect().height,
+        title ? title.getBoundingClientRect().top : null];
+"""
+
+
+def test_every_content_page_starts_its_title_on_the_first_screen(
+    small_phone, live_server, demo_portal
+):
+    """Notices and long breadcrumbs above a title (the Somali transitional-flat page's
+    started at 575 px) must leave it on the first screen, for every page and language."""
+    set_viewport(small_phone, *PHONE)
+    slugs = list(Page.objects.published().values_list("slug", flat=True))
+    assert slugs
+    too_low = {}
+    for code in ALL_CODES:
+        for slug in slugs:
+            open_page(small_phone, f"{live_server.url}/{code}/{slug}/")
+            header, title_top = small_phone.execute_script(TITLE_TOPS)
+            if header > MAX_HEADER_HEIGHT or title_top is None or title_top > PHONE[1] - FIRST_LINE:
+                too_low[f"/{code}/{slug}/"] = (header, title_top)
+    assert too_low == {}
