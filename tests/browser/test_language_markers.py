@@ -57,8 +57,8 @@ def test_dari_answers_in_two_directions_line_up_on_the_right(
     )
     set_viewport_width(phone, NARROWEST_PHONE)
     phone.get(f"{live_server.url}/prs/what-applies-to-me/")
-    wait_for(phone, ".choice label")
-    labels = phone.find_elements(By.CSS_SELECTOR, ".choice label")
+    wait_for(phone, ".choice .choice__text")
+    labels = phone.find_elements(By.CSS_SELECTOR, ".choice .choice__text")
     assert len(labels) == 2
     ends = [phone.execute_script(LINE_ENDS, label) for label in labels]
     # The English label wraps; every line of every label ends on the page's start side.
@@ -67,7 +67,7 @@ def test_dari_answers_in_two_directions_line_up_on_the_right(
     for end in ends:
         for line in end["lines"]:
             assert line == pytest.approx(end["right"], abs=0.5)
-    marker = phone.find_element(By.CSS_SELECTOR, ".choice label .shown-in")
+    marker = phone.find_element(By.CSS_SELECTOR, ".choice .choice__text .shown-in")
     assert marker.is_displayed()
     assert phone.execute_script(OVERFLOW) <= 0
 

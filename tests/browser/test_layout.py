@@ -12,16 +12,22 @@ RTL_CODES = [language.code for language in PORTAL_LANGUAGES if language.bidi]
 ALL_CODES = [language.code for language in PORTAL_LANGUAGES]
 SMALL_PHONE_WIDTH = 360
 
+# On a phone the main menu is a folded list, one link a row: open it and find where
+# the words of its first two links start and end.
 NAV_EDGES = """
+document.querySelector(".site-menu").open = true;
 const list = document.querySelector(".site-nav ul");
-const style = getComputedStyle(list);
 const box = list.getBoundingClientRect();
-const items = [...list.querySelectorAll("li")].map(li => li.getBoundingClientRect());
+const words = [...list.querySelectorAll("a")].slice(0, 2).map(link => {
+  const range = document.createRange();
+  range.selectNodeContents(link);
+  return range.getBoundingClientRect();
+});
 return {
-  contentLeft: box.left + parseFloat(style.paddingLeft),
-  contentRight: box.right - parseFloat(style.paddingRight),
-  first: {left: items[0].left, right: items[0].right},
-  second: {left: items[1].left, right: items[1].right},
+  contentLeft: box.left,
+  contentRight: box.right,
+  first: {left: words[0].left, right: words[0].right, top: words[0].top},
+  second: {left: words[1].left, right: words[1].right, top: words[1].top},
 };
 """
 
@@ -33,7 +39,9 @@ def test_right_to_left_page_is_mirrored(phone, live_server, transactional_db, co
     assert phone.execute_script("return getComputedStyle(document.body).direction") == "rtl"
     edges = phone.execute_script(NAV_EDGES)
     assert edges["first"]["right"] == pytest.approx(edges["contentRight"], abs=1)
-    assert edges["second"]["right"] < edges["first"]["left"]
+    assert edges["second"]["right"] == pytest.approx(edges["contentRight"], abs=1)
+    assert edges["first"]["left"] > edges["contentLeft"] + 1
+    assert edges["second"]["top"] > edges["first"]["top"]
 
 
 def test_left_to_right_page_starts_at_the_left(phone, live_server, transactional_db):
@@ -41,7 +49,9 @@ def test_left_to_right_page_starts_at_the_left(phone, live_server, transactional
     assert phone.execute_script("return document.documentElement.dir") == "ltr"
     edges = phone.execute_script(NAV_EDGES)
     assert edges["first"]["left"] == pytest.approx(edges["contentLeft"], abs=1)
-    assert edges["second"]["left"] > edges["first"]["right"]
+    assert edges["second"]["left"] == pytest.approx(edges["contentLeft"], abs=1)
+    assert edges["first"]["right"] < edges["contentRight"] - 1
+    assert edges["second"]["top"] > edges["first"]["top"]
 
 
 def set_viewport_width(browser, width):
