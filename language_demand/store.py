@@ -42,6 +42,8 @@ from functools import cache
 import redis
 from django.conf import settings
 
+from portal.redis_connection import redis_client
+
 logger = logging.getLogger(__name__)
 
 KEY_PREFIX = "language-demand:"
@@ -232,14 +234,19 @@ class RedisStore:
 
     def __init__(self, url, timeout=0.5):
         # A page waits at most this long for Redis before it is served uncounted.
-        self.client = redis.Redis.from_url(
-            url, socket_connect_timeout=timeout, socket_timeout=timeout, decode_responses=True
+        # An outage is logged once and left alone for a few seconds by the
+        # connections themselves (portal.redis_connection), as for the page cache.
+        self.client = redis_client(
+            url,
+            retry_after=RETRY_AFTER_SECONDS,
+            socket_connect_timeout=timeout,
+            socket_timeout=timeout,
+            decode_responses=True,
         )
         self.record_script = self.client.register_script(RECORD)
         self.take_script = self.client.register_script(TAKE)
         self.take_over_script = self.client.register_script(TAKE_OVER)
         self.give_back_script = self.client.register_script(GIVE_BACK)
-        self.down_until = 0.0
         self.salt = (None, None, 0.0)
         self.memo = {}
 
@@ -247,20 +254,15 @@ class RedisStore:
         return KEY_PREFIX + ":".join(str(part) for part in parts)
 
     def call(self, operation, *args):
-        """Run ``operation``; when Redis is down, log once and return None for a while."""
-        if time.monotonic() < self.down_until:
-            return None
+        """Run ``operation``; None when Redis is down (the connection logs the outage once)."""
         try:
-            result = operation(*args)
-        except redis.RedisError as error:
-            if not self.down_until:
-                logger.warning("Redis unavailable for language demand, not counting: %s", error)
-            self.down_until = time.monotonic() + RETRY_AFTER_SECONDS
+            return operation(*args)
+        except (redis.ConnectionError, redis.TimeoutError):
             return None
-        if self.down_until:
-            logger.info("Redis available again for language demand")
-            self.down_until = 0.0
-        return result
+        except redis.RedisError as error:
+            # An answer from Redis itself (out of memory, read-only replica): each time.
+            logger.warning("Redis refused a language-demand count: %s", error)
+            return None
 
     def day_salt(self, day):
         """The day's salt, the same in every process: the first one to ask makes it."""

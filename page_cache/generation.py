@@ -65,18 +65,18 @@ def current():
     return generation
 
 
-def current_and(key):
-    """The current generation and the value stored at ``key``, in one round trip."""
+def current_and(*keys):
+    """The current generation and {key: value} of those ``keys`` stored, in one round trip."""
     if has_uncommitted_changes():
-        return None, None
+        return None, {}
     cache = page_cache()
     if _pending_bump:
         bump()
-    found = cache.get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY)
+    found = cache.get_many([GENERATION_KEY, *keys])
+    generation = found.pop(GENERATION_KEY, None)
     if generation is None:
         generation = current()
-    return generation, found.get(key)
+    return generation, found
 
 
 @contextmanager

@@ -93,23 +93,24 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         key = self.key_for(request)
-        current = None
+        current, found = None, {}
         if key is not None:
-            # The generation and the page come back together: one round trip.
-            current, stored = generation.current_and(key)
+            # The generation, the page and the never-stored note come back
+            # together: one round trip.
+            current, found = generation.current_and(key, never_stored_key(key))
             if current is None:
                 key = None  # no cache to use: render, do not store
-            elif is_current(stored, current):
-                return self.rebuild(stored[1])
+            elif is_current(found.get(key), current):
+                return self.rebuild(found[key][1])
         if key is None:
             return self.respond(request, None, None)
         # After an invalidation, many readers ask for the same page at once:
         # one renders it, the others wait for its copy. An address whose answer
         # is never stored (a PDF file, a page marked no-store) keeps no one
         # waiting: a waiting reader would hold a page worker for nothing.
-        cache = generation.page_cache()
-        if cache.get(never_stored_key(key)) == current:
+        if found.get(never_stored_key(key)) == current:
             return self.respond(request, key, current)
+        cache = generation.page_cache()
         lock = f"{key}:rendering:{current}"
         if not cache.add(lock, True, timeout=RENDER_LOCK_SECONDS):
             stored = self.wait_for_render(cache, key, lock, current)

@@ -1,5 +1,9 @@
 """Redis connections that leave an unreachable Redis alone for a few seconds.
 
+Every Redis client of the portal uses them: django-redis (the page cache and
+counters, ``settings.redis_cache``) and the language-demand store
+(``redis_client``), so an outage is reported once, whoever meets it first.
+
 django-redis, with ``IGNORE_EXCEPTIONS``, turns every failed call into a cache
 miss, so a Redis outage only means that pages are rendered from the database.
 Two things it does not do are done here, at the connection, where redis-py
@@ -21,6 +25,7 @@ import logging
 import threading
 import time
 
+import redis
 from redis.connection import Connection, SSLConnection
 from redis.exceptions import ConnectionError, TimeoutError
 
@@ -42,7 +47,10 @@ class _Outage:
         with self.lock:
             if not self.down:
                 logger.error(
-                    "Redis cache unavailable at %s, serving pages without it: %s", address, error
+                    "Redis cache unavailable at %s; pages are served without it and "
+                    "language demand is not counted: %s",
+                    address,
+                    error,
                 )
             self.down = True
             self.retry_at = time.monotonic() + retry_after
@@ -93,6 +101,16 @@ class OutageAwareConnection(OutageAwareMixin, Connection):
 
 class OutageAwareSSLConnection(OutageAwareMixin, SSLConnection):
     """A TLS connection (``rediss://``)."""
+
+
+def redis_client(url, retry_after=5.0, **kwargs):
+    """A redis-py client at ``url`` with these connections (``rediss://`` over TLS)."""
+    connection_class = (
+        OutageAwareSSLConnection if url.startswith("rediss://") else OutageAwareConnection
+    )
+    return redis.Redis.from_url(
+        url, connection_class=connection_class, retry_after=retry_after, **kwargs
+    )
 
 
 class OnlyUnexpectedRedisErrors(logging.Filter):

@@ -332,3 +332,39 @@ def test_an_address_whose_answer_is_never_stored_takes_no_render_lock(monkeypatc
     generation.bump()
     middleware(RequestFactory().get("/sv/page/pdf/"))
     assert len(locks) == 1
+
+
+def test_a_miss_reads_the_generation_the_page_and_the_never_stored_note_in_one_round_trip(
+    monkeypatch,
+):
+    cache = generation.page_cache()
+    round_trips = []
+    get, get_many = cache.get, cache.get_many
+    in_get_many = []
+
+    def counted_get(key, *args, **kwargs):
+        if not in_get_many:  # local memory's get_many reads each key with get
+            round_trips.append(("get", key))
+        return get(key, *args, **kwargs)
+
+    def counted_get_many(keys, *args, **kwargs):
+        round_trips.append(("get_many", tuple(keys)))
+        in_get_many.append(True)
+        try:
+            return get_many(keys, *args, **kwargs)
+        finally:
+            in_get_many.pop()
+
+    def streamed(request):
+        return StreamingHttpResponse([b"%PDF-1.7"], content_type="application/pdf")
+
+    middleware = PageCacheMiddleware(streamed)
+    generation.bump()
+    middleware(RequestFactory().get("/sv/page/pdf/"))
+    monkeypatch.setattr(cache, "get", counted_get)
+    monkeypatch.setattr(cache, "get_many", counted_get_many)
+    middleware(RequestFactory().get("/sv/page/pdf/"))
+    assert len(round_trips) == 1, round_trips
+    kind, keys = round_trips[0]
+    assert kind == "get_many"
+    assert generation.GENERATION_KEY in keys and any(k.endswith(":never-stored") for k in keys)
