@@ -68,3 +68,21 @@ def test_the_development_lock_holds_the_tools_and_the_portal():
     names = dev.locked_names()
     assert {"django", "pytest", "ruff", "uv", "django-environ"} <= names
     assert "numpy" not in names and "qrcode" not in names
+
+
+def test_the_readme_command_on_python_3_10_stops_before_installing_anything(tmp_path):
+    pythons = sorted(Path("/root/.pyenv/versions").glob("3.10.*/bin/python3"))
+    if not pythons:
+        pytest.skip("no Python 3.10 here")
+    venv = tmp_path / "venv"
+    result = subprocess.run(
+        [str(pythons[-1]), "dev.py", "test"],
+        cwd=ROOT,
+        env={**os.environ, "PORTAL_VENV": str(venv)},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert "The portal needs Python 3.11 or later" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not venv.exists()

@@ -51,6 +51,7 @@ NEVER_SENT = [
     ".git/",
     "tests/",
     "bench/",
+    "requirements/dev.txt",
     ".ci/",
     "docs/",
     "__pycache__/",
@@ -66,8 +67,7 @@ NEVER_SENT = [
 
 NEEDED = [
     "manage.py",
-    "pyproject.toml",
-    "README.md",
+    "requirements/runtime.txt",
     "portal/settings/base.py",
     "portal/settings/production.py",
     "portal/settings/environment.py",
