@@ -139,3 +139,11 @@ def test_the_old_settings_module_name_is_refused_with_the_new_one():
     )
     assert result.returncode == 1
     assert "portal.settings.production" in result.stderr.splitlines()[-1]
+
+
+def test_a_bad_database_address_is_named_without_its_password():
+    result = start_django(**PRODUCTION, DATABASE_URL="postgress://portal:hunter2@db/portal")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "DATABASE_URL must be a database address" in result.stderr
+    assert "hunter2" not in result.stderr

@@ -10,7 +10,6 @@ DEBUG is off unless DJANGO_DEBUG asks for it.
 
 from pathlib import Path
 
-import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -117,8 +116,9 @@ TEMPLATES = [
 
 # SQLite needs nothing installed; production sets DATABASE_URL to PostgreSQL.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    "default": env.database(
+        "DATABASE_URL",
+        f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=env.whole_number("DATABASE_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )

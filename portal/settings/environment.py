@@ -14,6 +14,7 @@ caught, it is printed as that one message, without a traceback::
 import os
 import sys
 
+import dj_database_url
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
@@ -95,6 +96,21 @@ def web_address(name, default):
             f"not {value!r}."
         )
     return value.rstrip("/")
+
+
+def database(name, default, **options):
+    """A database address (dj-database-url's forms) as Django's DATABASES entry.
+
+    The error leaves the address out: it may hold a password.
+    """
+    value = _given(name) or default
+    try:
+        return dj_database_url.parse(value, **options)
+    except ValueError as error:
+        raise SettingError(
+            f"{name} must be a database address such as "
+            f"postgres://user:password@host:5432/name or sqlite:///path ({error})"
+        ) from None
 
 
 def _print_setting_errors(kind, error, trace):
