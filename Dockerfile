@@ -22,12 +22,13 @@ RUN apt-get update \
 WORKDIR /app
 RUN python -m venv /opt/venv
 
-# Every dependency has a wheel for this platform: nothing is compiled. pip and
-# setuptools leave the environment once it is filled.
-COPY pyproject.toml README.md ./
-RUN pip install . \
-    && pip uninstall --yes pip setuptools \
-    && rm -rf build ./*.egg-info
+# The runtime lock file: exact versions, every file checked against its hash
+# (python3 dev.py lock updates it). Every dependency has a wheel for this
+# platform: nothing is compiled. pip and setuptools leave the environment once
+# it is filled.
+COPY requirements/runtime.txt requirements/
+RUN pip install --require-hashes --no-deps --only-binary :all: -r requirements/runtime.txt \
+    && pip uninstall --yes pip setuptools
 
 COPY . .
 

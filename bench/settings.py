@@ -3,7 +3,7 @@
 Only ``bench/run.py`` uses this module; production never imports it.
 """
 
-from portal.settings import *  # noqa: F403
+from portal.settings.production import *  # noqa: F403
 
 ROOT_URLCONF = "bench.urls"
 

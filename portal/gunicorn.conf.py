@@ -11,14 +11,22 @@ with the number of workers gunicorn really starts, whichever way it was set
 gunicorn with the check's message instead of serving stale pages.
 """
 
+import os
 import sys
 
 from portal.healthcheck import BadSetting, configured_port, whole_number
+from portal.settings.environment import SettingError
 
 try:
     bind = f"0.0.0.0:{configured_port()}"
     workers = whole_number("WEB_CONCURRENCY", 3, 1, 64)
-except BadSetting as error:
+    # The portal's settings, read once here: a bad variable stops gunicorn with
+    # its message, instead of a traceback from every worker that starts.
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.production")
+    from django.conf import settings
+
+    settings.INSTALLED_APPS  # noqa: B018
+except (BadSetting, SettingError) as error:
     # SystemExit, not an exception: gunicorn would print a traceback for one.
     sys.exit(str(error))
 

@@ -133,7 +133,7 @@ def production_environment(**extra):
     env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
     env.pop("REDIS_URL", None)
     env.update(
-        DJANGO_SETTINGS_MODULE="portal.settings",
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
         DJANGO_SECRET_KEY=PRODUCTION_SECRET,
         DJANGO_ALLOWED_HOSTS="localhost",
         DJANGO_CSRF_TRUSTED_ORIGINS="https://localhost",

@@ -51,6 +51,7 @@ NEVER_SENT = [
     ".git/",
     "tests/",
     "bench/",
+    "requirements/dev.txt",
     ".ci/",
     "docs/",
     "__pycache__/",
@@ -66,9 +67,10 @@ NEVER_SENT = [
 
 NEEDED = [
     "manage.py",
-    "pyproject.toml",
-    "README.md",
-    "portal/settings.py",
+    "requirements/runtime.txt",
+    "portal/settings/base.py",
+    "portal/settings/production.py",
+    "portal/settings/environment.py",
     "portal/wsgi.py",
     "portal/gunicorn.conf.py",
     "portal/log_privacy.py",

@@ -6,7 +6,7 @@ import sys
 import pytest
 from django.core.checks import run_checks
 
-from portal.settings import redis_cache
+from portal.settings.base import redis_cache
 from tests.servers import ROOT, production_environment
 
 LOCAL_MEMORY = {
@@ -65,7 +65,7 @@ def test_check_deploy_names_the_variables(tmp_path):
 def test_a_process_count_that_is_not_a_number_is_named(tmp_path, value):
     env = production_environment(WEB_CONCURRENCY=value, DATABASE_URL=f"sqlite:///{tmp_path}/db")
     result = subprocess.run(
-        [sys.executable, "-c", "import portal.settings"],
+        [sys.executable, "-c", "import portal.settings.production"],
         cwd=ROOT,
         env=env,
         capture_output=True,

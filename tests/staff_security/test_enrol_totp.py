@@ -1,9 +1,11 @@
 import io
 
 import pytest
+import zxingcpp
 from django.core.management import CommandError, call_command
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from PIL import Image
 
 pytestmark = pytest.mark.django_db
 
@@ -45,3 +47,21 @@ def test_unknown_or_non_staff_users_are_refused(django_user_model):
         enrol("nobody")
     with pytest.raises(CommandError, match="not staff"):
         enrol("visitor")
+
+
+def test_the_printed_qr_code_scans_back_to_the_otpauth_address(caseworker):
+    """Each character is two modules, one above the other; a block is a light module."""
+    output = enrol("amina")
+    lines = [line for line in output.splitlines() if line and set(line) <= set("█▀▄ ")]
+    upper = {"█": 1, "▀": 1, "▄": 0, " ": 0}
+    lower = {"█": 1, "▀": 0, "▄": 1, " ": 0}
+    rows = [row for line in lines for row in ([upper[c] for c in line], [lower[c] for c in line])]
+    # A light margin around it, as a screen shows it, and each module 8 pixels wide.
+    width = len(rows[0]) + 8
+    picture = Image.new("L", (width, len(rows) + 8), 255)
+    for y, row in enumerate(rows):
+        for x, light in enumerate(row):
+            picture.putpixel((x + 4, y + 4), 255 if light else 0)
+    picture = picture.resize((picture.width * 8, picture.height * 8), Image.NEAREST)
+    decoded = [result.text for result in zxingcpp.read_barcodes(picture)]
+    assert decoded == [TOTPDevice.objects.get(user=caseworker).config_url]

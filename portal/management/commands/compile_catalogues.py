@@ -16,7 +16,13 @@ class Command(BaseCommand):
         if shutil.which("msgfmt"):
             call_command("compilemessages", verbosity=options["verbosity"])
             return
-        import polib
+        try:
+            import polib
+        except ImportError:
+            raise CommandError(
+                "Compiling the catalogues needs GNU gettext (msgfmt) or polib, "
+                "which comes with the development dependencies (requirements/dev.txt)."
+            ) from None
 
         compiled = 0
         for locale_path in settings.LOCALE_PATHS:

@@ -1,6 +1,6 @@
 import io
 
-import qrcode
+import segno
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -46,9 +46,8 @@ class Command(BaseCommand):
 
         self.stdout.write(f"Scan this code with the authenticator app of {username}:\n")
         picture = io.StringIO()
-        code = qrcode.QRCode(border=2)
-        code.add_data(device.config_url)
-        code.print_ascii(out=picture, invert=True)
+        # Light modules as blocks, two rows a line: readable on a dark terminal.
+        segno.make(device.config_url, micro=False).terminal(out=picture, border=2, compact=True)
         self.stdout.write(picture.getvalue())
         self.stdout.write(f"\nOr enter this address in the app:\n{device.config_url}\n")
         self.stdout.write("\nBackup codes (each works once; keep them somewhere safe):")

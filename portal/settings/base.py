@@ -1,15 +1,15 @@
-"""Settings for the Gothenburg housing information portal.
+"""Settings every environment shares: the applications and how they are wired.
 
-Everything that differs between a laptop and production comes from the
-environment; ``.env.example`` lists each variable. The defaults are safe: DEBUG
-is off unless asked for, and without DEBUG the portal refuses to start unless it
-is given a secret key and the host names it answers to.
+What a deployment must set (secret key, host names, HTTPS) is in
+``production.py``, which builds on this module; ``test.py`` adds the test
+suite's conveniences to that. Values that differ between a laptop and a server
+come from the environment through ``portal/settings/environment.py`` (typed,
+with an error naming the variable); ``.env.example`` lists each variable.
+DEBUG is off unless DJANGO_DEBUG asks for it.
 """
 
-import os
 from pathlib import Path
 
-import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -21,30 +21,11 @@ from portal.languages import (
     SOURCE_LANGUAGE,
     register_with_django,
 )
+from portal.settings import environment as env
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
-
-def env_bool(name, default=False):
-    return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-DEBUG = env_bool("DJANGO_DEBUG")
-
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
-if DEBUG:
-    SECRET_KEY = SECRET_KEY or "insecure-development-key-never-use-in-production"
-    ALLOWED_HOSTS = ALLOWED_HOSTS or ["localhost", "127.0.0.1", "[::1]", "testserver"]
-elif not SECRET_KEY or not ALLOWED_HOSTS:
-    raise ImproperlyConfigured(
-        "Set DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS, or DJANGO_DEBUG=true for development."
-    )
-CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+DEBUG = env.boolean("DJANGO_DEBUG", False)
 
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before it.
@@ -140,9 +121,10 @@ TEMPLATES = [
 
 # SQLite needs nothing installed; production sets DATABASE_URL to PostgreSQL.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+    "default": env.database(
+        "DATABASE_URL",
+        f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=env.whole_number("DATABASE_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
@@ -183,19 +165,12 @@ JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 
 # --- Request limits (portal/request_limits.py) -------------------------------
-def env_byte_count(name, default):
-    value = os.environ.get(name, "").strip() or str(default)
-    if not value.isdigit() or int(value) == 0:
-        raise ImproperlyConfigured(f"{name} must be a positive number of bytes, not {value!r}.")
-    return int(value)
-
-
 # Translation exchange: the largest XLIFF file a caseworker may import.
-TRANSLATION_IMPORT_MAX_BYTES = env_byte_count("TRANSLATION_IMPORT_MAX_BYTES", 2 * 1024 * 1024)
+TRANSLATION_IMPORT_MAX_BYTES = env.byte_count("TRANSLATION_IMPORT_MAX_BYTES", 2 * 1024 * 1024)
 # The largest body a visitor may send (the feedback form, the login form).
-PUBLIC_BODY_MAX_BYTES = env_byte_count("PUBLIC_BODY_MAX_BYTES", 8 * 1024)
+PUBLIC_BODY_MAX_BYTES = env.byte_count("PUBLIC_BODY_MAX_BYTES", 8 * 1024)
 # The largest body of an admin form once logged in (Django's own default before).
-ADMIN_BODY_MAX_BYTES = env_byte_count("ADMIN_BODY_MAX_BYTES", 2560 * 1024)
+ADMIN_BODY_MAX_BYTES = env.byte_count("ADMIN_BODY_MAX_BYTES", 2560 * 1024)
 # Room for the multipart headers and fields around an uploaded XLIFF file.
 TRANSLATION_IMPORT_FORM_ALLOWANCE = 64 * 1024
 # Django's limits match the largest body the middleware lets through, so
@@ -213,7 +188,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": os.environ.get(
+        "BACKEND": env.text(
             "DJANGO_STATICFILES_STORAGE",
             "whitenoise.storage.CompressedManifestStaticFilesStorage",
         )
@@ -225,62 +200,40 @@ STORAGES = {
 # and stored in the default storage under MEDIA_ROOT, which web and worker
 # share. Nothing under MEDIA_ROOT is served by URL: the PDF views check access
 # and send the file. See docs/deployment.md.
-
-
-def _env_whole_number(name, default, minimum=0):
-    """A whole number from the environment, or a clear error naming the variable."""
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        value = None
-    if value is None or value < minimum:
-        raise ImproperlyConfigured(f"{name} must be a whole number of at least {minimum}: {raw!r}")
-    return value
-
-
-MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", "") or BASE_DIR / "media")
+MEDIA_ROOT = Path(env.text("DJANGO_MEDIA_ROOT") or BASE_DIR / "media")
 MEDIA_URL = "media/"
 # The broker: CELERY_BROKER_URL, else the Redis the cache uses. Without one
 # (development), tasks run at once in the web process ("eager").
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "") or os.environ.get("REDIS_URL", "")
+CELERY_BROKER_URL = env.text("CELERY_BROKER_URL") or env.text("REDIS_URL")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_IGNORE_RESULT = True
 # Time budget of one task: an exception at the soft limit, the process killed at the hard one.
-CELERY_TASK_SOFT_TIME_LIMIT = _env_whole_number("CELERY_TASK_SOFT_TIME_LIMIT", 30, minimum=1)
-CELERY_TASK_TIME_LIMIT = _env_whole_number("CELERY_TASK_TIME_LIMIT", 45, minimum=1)
+CELERY_TASK_SOFT_TIME_LIMIT = env.whole_number("CELERY_TASK_SOFT_TIME_LIMIT", 30, minimum=1)
+CELERY_TASK_TIME_LIMIT = env.whole_number("CELERY_TASK_TIME_LIMIT", 45, minimum=1)
 if CELERY_TASK_TIME_LIMIT <= CELERY_TASK_SOFT_TIME_LIMIT:
-    raise ImproperlyConfigured(
-        "CELERY_TASK_TIME_LIMIT must be larger than CELERY_TASK_SOFT_TIME_LIMIT."
+    raise env.SettingError(
+        "CELERY_TASK_TIME_LIMIT must be larger than CELERY_TASK_SOFT_TIME_LIMIT "
+        f"({CELERY_TASK_TIME_LIMIT} is not more than {CELERY_TASK_SOFT_TIME_LIMIT})."
     )
 # A bounded pool: this many renders at once per worker, one task fetched at a time.
-CELERY_WORKER_CONCURRENCY = _env_whole_number("CELERY_WORKER_CONCURRENCY", 2, minimum=1)
+CELERY_WORKER_CONCURRENCY = env.whole_number("CELERY_WORKER_CONCURRENCY", 2, minimum=1)
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # WeasyPrint's memory grows with what it rendered: a fresh process now and then.
-CELERY_WORKER_MAX_TASKS_PER_CHILD = _env_whole_number(
+CELERY_WORKER_MAX_TASKS_PER_CHILD = env.whole_number(
     "CELERY_WORKER_MAX_TASKS_PER_CHILD", 100, minimum=1
 )
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 # Size budget: printable pages larger than this (bytes of HTML) get no PDF.
-PDF_MAX_HTML_BYTES = _env_whole_number("PDF_MAX_HTML_BYTES", 250_000, minimum=1000)
+PDF_MAX_HTML_BYTES = env.whole_number("PDF_MAX_HTML_BYTES", 250_000, minimum=1000)
 # --- end of background tasks ---------------------------------------------------
 
 # Visitors get no cookies: language lives in the URL, never in a cookie or session.
+# (Secure cookies and HTTPS: production.py.)
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-
-# The public address used in permalinks, QR codes, feeds and the sitemap.
-PORTAL_BASE_URL = os.environ.get(
-    "PORTAL_BASE_URL",
-    "http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0]}",
-).rstrip("/")
 
 # The partner API (partner_api): read-only, anonymous, JSON only, no cookies.
 REST_FRAMEWORK = {
@@ -307,20 +260,7 @@ CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 CORS_ALLOW_CREDENTIALS = False
 # Where visitors report accessibility problems (named in the accessibility statement).
-ACCESSIBILITY_CONTACT_EMAIL = os.environ.get("ACCESSIBILITY_CONTACT_EMAIL", "goteborg@goteborg.se")
-# HTTPS. Behind a load balancer that terminates TLS, set
-# DJANGO_SECURE_PROXY_SSL_HEADER=HTTP_X_FORWARDED_PROTO (the header the proxy
-# sets to "https"); if the proxy already redirects http to https, the portal's
-# own redirect may be turned off with DJANGO_SECURE_SSL_REDIRECT=false.
-SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
-if os.environ.get("DJANGO_SECURE_PROXY_SSL_HEADER"):
-    SECURE_PROXY_SSL_HEADER = (os.environ["DJANGO_SECURE_PROXY_SSL_HEADER"], "https")
-SECURE_HSTS_SECONDS = int(
-    os.environ.get("DJANGO_SECURE_HSTS_SECONDS", "0" if DEBUG else str(365 * 24 * 3600))
-)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
-SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", True)
-SILENCED_SYSTEM_CHECKS = [] if SECURE_SSL_REDIRECT or DEBUG else ["security.W008"]
+ACCESSIBILITY_CONTACT_EMAIL = env.text("ACCESSIBILITY_CONTACT_EMAIL", "goteborg@goteborg.se")
 
 # Content-Security-Policy (django-csp): only the portal's own files, no inline
 # script, no third party, and no framing. A view that partners may embed uses
@@ -362,28 +302,17 @@ PERMISSIONS_POLICY = {
 # --- Staff accounts and the client address (issue 13, items 6 and 7) ---
 
 
-def env_whole_number(name, default, minimum=1):
-    """A whole number from the environment; a bad value names the variable."""
-    raw = os.environ.get(name, "").strip() or str(default)
-    try:
-        value = int(raw)
-    except ValueError:
-        value = minimum - 1
-    if value < minimum:
-        raise ImproperlyConfigured(
-            f"{name} must be a whole number of at least {minimum}, not {raw!r}."
-        )
-    return value
-
-
 # The client's address (portal/client_address.py): X-Forwarded-For is believed
 # only from these proxies (addresses or CIDR ranges, e.g. the load balancer's
 # subnet). DJANGO_PROXY_COUNT, if set, is the number of proxies that append to
 # it (a CDN and the balancer: 2); unset, the right-most untrusted entry counts.
-TRUSTED_PROXIES = _client_address.parse_networks(env_list("DJANGO_TRUSTED_PROXIES"))
-PROXY_COUNT = env_whole_number("DJANGO_PROXY_COUNT", 0, minimum=0)
+try:
+    TRUSTED_PROXIES = _client_address.parse_networks(env.comma_list("DJANGO_TRUSTED_PROXIES"))
+except ImproperlyConfigured as error:
+    raise env.SettingError(str(error)) from None
+PROXY_COUNT = env.whole_number("DJANGO_PROXY_COUNT", 0, minimum=0)
 if PROXY_COUNT and not TRUSTED_PROXIES:
-    raise ImproperlyConfigured(
+    raise env.SettingError(
         "DJANGO_PROXY_COUNT needs DJANGO_TRUSTED_PROXIES (the load balancer's addresses): "
         "without them anyone reaching the portal directly could claim any address."
     )
@@ -399,23 +328,23 @@ AXES_HANDLER = "staff_security.lockout.StaffLockoutHandler"
 # name from one address, one address for any user names, one user name from
 # any addresses. The first entry must stay the pair.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address", "username"]
-AXES_FAILURE_LIMIT = env_whole_number("DJANGO_AXES_FAILURE_LIMIT", 5)
-STAFF_LOCKOUT_ADDRESS_LIMIT = env_whole_number("DJANGO_AXES_ADDRESS_FAILURE_LIMIT", 20)
-STAFF_LOCKOUT_USERNAME_LIMIT = env_whole_number("DJANGO_AXES_USERNAME_FAILURE_LIMIT", 20)
+AXES_FAILURE_LIMIT = env.whole_number("DJANGO_AXES_FAILURE_LIMIT", 5, minimum=1)
+STAFF_LOCKOUT_ADDRESS_LIMIT = env.whole_number("DJANGO_AXES_ADDRESS_FAILURE_LIMIT", 20, minimum=1)
+STAFF_LOCKOUT_USERNAME_LIMIT = env.whole_number("DJANGO_AXES_USERNAME_FAILURE_LIMIT", 20, minimum=1)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "staff_security/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "portal.client_address.client_address"
-ADMIN_REQUIRE_2FA = env_bool("DJANGO_ADMIN_REQUIRE_2FA", not DEBUG)
+ADMIN_REQUIRE_2FA = env.boolean("DJANGO_ADMIN_REQUIRE_2FA", not DEBUG)
 OTP_TOTP_ISSUER = "Housing in Gothenburg"
 
 # Staff sessions (OWASP ASVS L2): logged out after 30 minutes without a request
 # and 12 hours after logging in, whatever happens in between
 # (staff_security/session_limits.py). The cookie and the stored session expire
 # with the absolute limit.
-SESSION_IDLE_SECONDS = 60 * env_whole_number("DJANGO_SESSION_IDLE_MINUTES", 30)
-SESSION_ABSOLUTE_SECONDS = 3600 * env_whole_number("DJANGO_SESSION_MAX_HOURS", 12)
+SESSION_IDLE_SECONDS = 60 * env.whole_number("DJANGO_SESSION_IDLE_MINUTES", 30, minimum=1)
+SESSION_ABSOLUTE_SECONDS = 3600 * env.whole_number("DJANGO_SESSION_MAX_HOURS", 12, minimum=1)
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS
 # --- end of staff accounts and the client address ---
 
@@ -423,15 +352,10 @@ SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS
 # Without REDIS_URL each process caches in its own memory: right for one process
 # (development, a single worker). Production with more than one process needs
 # REDIS_URL; the system check portal.E001 refuses to start otherwise.
-REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_URL = env.text("REDIS_URL")
 # How many processes serve requests (gunicorn reads the same variable as its
 # default --workers); portal.E001 compares it with the cache in use.
-try:
-    WEB_CONCURRENCY = int(os.environ.get("WEB_CONCURRENCY", "1"))
-except ValueError:
-    raise ImproperlyConfigured(
-        "WEB_CONCURRENCY must be a whole number of processes, e.g. 3."
-    ) from None
+WEB_CONCURRENCY = env.whole_number("WEB_CONCURRENCY", 1, minimum=1)
 
 
 def redis_cache(location, key_prefix, retry_after=5):
@@ -484,10 +408,10 @@ CACHES["template_fragments"] = {
 }
 PAGE_CACHE_ALIAS = "pages"
 # Seconds a rendered page is kept; any content change drops it at once anyway.
-PAGE_CACHE_TIMEOUT = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_TIMEOUT = env.whole_number("DJANGO_PAGE_CACHE_SECONDS", 600)
 # Cache-Control for browsers (max-age) and a CDN (s-maxage) on public pages.
-PAGE_CACHE_MAX_AGE = int(os.environ.get("DJANGO_PAGE_MAX_AGE", "60"))
-PAGE_CACHE_S_MAXAGE = int(os.environ.get("DJANGO_PAGE_S_MAXAGE", "60"))
+PAGE_CACHE_MAX_AGE = env.whole_number("DJANGO_PAGE_MAX_AGE", 60)
+PAGE_CACHE_S_MAXAGE = env.whole_number("DJANGO_PAGE_S_MAXAGE", 60)
 # --- end of caches ---
 
 # Language demand: page views count in Redis (language_demand/store.py); Celery
@@ -506,7 +430,10 @@ LOGGING = {
     "filters": {
         "unexpected_redis_errors": {"()": "portal.redis_connection.OnlyUnexpectedRedisErrors"}
     },
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    "root": {
+        "handlers": ["console"],
+        "level": env.choice("DJANGO_LOG_LEVEL", "INFO", env.LOG_LEVELS),
+    },
 }
 # WeasyPrint narrates every PDF at INFO and warns about screen-only CSS it skips.
 LOGGING["loggers"] = {

@@ -1,5 +1,8 @@
 """Settings for the test suite: production settings with test-only conveniences.
 
+pytest loads this module (pyproject.toml); the tests of the settings themselves
+start fresh interpreters on ``portal.settings.production`` (tests/test_settings.py).
+
 DATABASE_URL still chooses the database, so CI runs the same suite on PostgreSQL.
 """
 
@@ -12,7 +15,7 @@ from pathlib import Path
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-secret-key-not-for-production")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 
-from portal.settings import *  # noqa: E402, F403
+from portal.settings.production import *  # noqa: E402, F403
 
 # Tests render templates without running collectstatic first.
 STORAGES["staticfiles"] = {  # noqa: F405
