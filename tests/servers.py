@@ -363,7 +363,7 @@ class NginxFront:
         self.config.write_text(
             f"""{user}
 daemon off;
-worker_processes 1;
+worker_processes auto;
 pid {self.folder}/nginx.pid;
 error_log {self.folder}/error.log warn;
 events {{ worker_connections 1024; }}
