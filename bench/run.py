@@ -357,6 +357,7 @@ def under_pdf_load(port, args, vary, parties=None):
             script_args=["vary"] if vary else [],
         ),
         stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
         text=True,
     )
     try:
@@ -376,8 +377,9 @@ def under_pdf_load(port, args, vary, parties=None):
             pdf.kill()
     try:
         pdf_result = parse_wrk(pdf_output, PDF_PATH)
-    except (AttributeError, SystemExit):  # not one PDF request finished
+    except (AttributeError, SystemExit):  # not one PDF request finished, or wrk failed
         pdf_result = {"rps": 0.0, "requests": 0, "p50": 0.0, "p99": 0.0, "errors": 0}
+        pdf_result["wrk_output"] = f"(exit {pdf.returncode}) {pdf_output.strip()[-300:]}"
     answers = re.search(r"answers: pdf=(\d+) html=(\d+) moved=(\d+) other=(\d+)", pdf_output)
     counts = map(int, answers.groups() if answers else "0000")
     pdf_result["answers"] = dict(zip(("pdf", "html", "moved", "other"), counts, strict=True))
@@ -673,6 +675,13 @@ def report_pdf_load(setups):
             row(setup, f"PDF requests, {PDF_PATH}?n=...", query_string["pdf"]),
         ]
         succeeded, failed = load["renders"]
+        for run_number, run in enumerate(runs, 1):
+            for what in ("canonical", "query_string"):
+                if "wrk_output" in run[what]["pdf"]:
+                    notes.append(
+                        f"\n{setup}, run {run_number}, {what}: the PDF clients' wrk gave no "
+                        f"figures: {run[what]['pdf']['wrk_output']}"
+                    )
         every = ", ".join(milliseconds(during_p99(run)) for run in runs)
         notes += [
             f"\n{setup}: /sv/ p99 under the PDF load in each run: {every} ms. "
