@@ -14,15 +14,19 @@ with wrk: once with the page cache on (cached pages) and once with it off
 and p99 latency, the ratio to the ceiling, compressed bytes of HTML and CSS,
 SQL queries per page and the workers' memory; then, with a Celery worker
 rendering PDFs as in production, the cached /sv/ page's latency while 50
-clients ask for a page's PDF at once, what the PDF address answered, and each
-figure against its target. See bench/README.md.
+clients ask for a page's PDF at once, straight to the page pool and through
+the front server (nginx from deploy/nginx/, with a PDF pool of its own), what
+the PDF address answered, and each figure against its target. See
+bench/README.md.
 """
 
 import argparse
+import functools
 import gzip
 import http.client
 import os
 import re
+import resource
 import secrets
 import shutil
 import signal
@@ -56,6 +60,17 @@ PDF_CLIENTS = 50
 PDF_LOAD_PAGE = PAGES["home (sv)"]  # /sv/
 PDF_ANSWERS = Path(__file__).resolve().parent / "pdf_answers.lua"
 CELERY_CONCURRENCY = 2
+# The front server's PDF pool (compose.yaml's "pdf" service).
+PDF_POOL_WORKERS = 2
+CPU_PARTIES = (
+    "page pool",
+    "PDF pool",
+    "nginx",
+    "Celery worker",
+    "clients (wrk)",
+    "machine (all processes)",
+    "wall clock × cores",
+)
 
 # Ratio to the ceiling each page must reach at 2,000 pages (issue 13), and the
 # cached home page's p99 under the PDF load.
@@ -128,10 +143,14 @@ def manage(env, *args):
 
 
 class Gunicorn:
-    def __init__(self, env, workers):
+    def __init__(self, env, workers, nice=0):
         self.port = free_port()
+        # The PDF pool may run at a lower CPU priority, as a container's CPU
+        # share would give it in production.
+        niced = ["nice", "-n", str(nice)] if nice else []
         self.process = subprocess.Popen(
             [
+                *niced,
                 sys.executable,
                 *("-m", "gunicorn", "portal.wsgi:application"),
                 *("--bind", f"127.0.0.1:{self.port}", "--workers", str(workers)),
@@ -205,6 +224,9 @@ class CeleryWorker:
 
     def log(self):
         return Path(self.log_file).read_text(errors="replace")
+
+    def cpu_seconds(self):
+        return tree_cpu_seconds(self.process.pid)
 
     def renders(self):
         """Renders the worker finished: (succeeded, failed or refused)."""
@@ -282,8 +304,48 @@ def forget_pdfs(redis_url):
         client.delete(key)
 
 
-def under_pdf_load(port, args, vary):
-    """The cached /sv/ page while PDF_CLIENTS ask for the PDF, and what the PDF answered."""
+def tree_cpu_seconds(root_pid):
+    """User plus system CPU time of a process and all its descendants (from /proc)."""
+    parents, times = {}, {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(stat.parent.name)
+        parents[pid] = int(fields[1])
+        times[pid] = int(fields[11]) + int(fields[12])
+    total, found = 0, {root_pid}
+    for pid in sorted(parents):  # children have larger ids, except after wrap-around
+        if pid in found or parents[pid] in found:
+            found.add(pid)
+    total = sum(times.get(pid, 0) for pid in found)
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def machine_cpu_seconds():
+    """CPU time spent by everything on the machine (all cores), from /proc/stat."""
+    fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    busy = sum(int(value) for value in fields[:8]) - int(fields[3]) - int(fields[4])
+    return busy / os.sysconf("SC_CLK_TCK")
+
+
+def clients_cpu_seconds():
+    """CPU time of the wrk processes this script ran and waited for."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def under_pdf_load(port, args, vary, parties=None):
+    """The cached /sv/ page while PDF_CLIENTS ask for the PDF, and what the PDF answered.
+
+    ``parties`` (name: function giving CPU seconds) are measured over the run,
+    with the clients (both wrk), everything on the machine and the wall clock.
+    """
+    parties = {**(parties or {}), "clients (wrk)": clients_cpu_seconds}
+    parties["machine (all processes)"] = machine_cpu_seconds
+    cpu_before = {name: measure_cpu() for name, measure_cpu in parties.items()}
+    started = time.monotonic()
     pdf = subprocess.Popen(
         wrk_command(
             port,
@@ -295,6 +357,7 @@ def under_pdf_load(port, args, vary):
             script_args=["vary"] if vary else [],
         ),
         stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
         text=True,
     )
     try:
@@ -314,30 +377,86 @@ def under_pdf_load(port, args, vary):
             pdf.kill()
     try:
         pdf_result = parse_wrk(pdf_output, PDF_PATH)
-    except (AttributeError, SystemExit):  # not one PDF request finished
+    except (AttributeError, SystemExit):  # not one PDF request finished, or wrk failed
         pdf_result = {"rps": 0.0, "requests": 0, "p50": 0.0, "p99": 0.0, "errors": 0}
+        pdf_result["wrk_output"] = f"(exit {pdf.returncode}) {pdf_output.strip()[-300:]}"
     answers = re.search(r"answers: pdf=(\d+) html=(\d+) moved=(\d+) other=(\d+)", pdf_output)
     counts = map(int, answers.groups() if answers else "0000")
     pdf_result["answers"] = dict(zip(("pdf", "html", "moved", "other"), counts, strict=True))
-    return {"during": during, "pdf": pdf_result}
+    cpu = {name: measure_cpu() - cpu_before[name] for name, measure_cpu in parties.items()}
+    cpu["wall clock × cores"] = (time.monotonic() - started) * os.cpu_count()
+    return {"during": during, "pdf": pdf_result, "cpu": cpu}
 
 
-def pdf_load(app, env, args, workdir):
-    """The cached /sv/ page alone, then while PDF_CLIENTS ask for a PDF a worker renders."""
+def forget_stored_pdfs(media_root):
+    """No PDF rendered by an earlier scenario: the first request of the next one queues one."""
+    shutil.rmtree(Path(media_root) / "pdfs", ignore_errors=True)
+
+
+def pdf_scenario(port, env, args, worker, parties):
+    """The cached /sv/ page alone, then during the PDF load, at the canonical address and with
+    query strings, against whatever listens on ``port``; from an empty PDF store."""
     forget_pdfs(env["CELERY_BROKER_URL"])
-    worker = CeleryWorker(env, workdir / "celery-worker.log")
-    try:
-        alone = wrk(app.port, PDF_LOAD_PAGE, args.duration, args.connections)
-        canonical = under_pdf_load(app.port, args, vary=False)
-        query_string = under_pdf_load(app.port, args, vary=True)
-    finally:
-        worker.stop()
+    forget_stored_pdfs(env["DJANGO_MEDIA_ROOT"])
+    renders_before = worker.renders()
+    alone = wrk(port, PDF_LOAD_PAGE, args.duration, args.connections)
+    canonical = under_pdf_load(port, args, vary=False, parties=parties)
+    query_string = under_pdf_load(port, args, vary=True, parties=parties)
+    renders_after = worker.renders()
     return {
         "alone": alone,
         "canonical": canonical,
         "query_string": query_string,
-        "renders": worker.renders(),
+        "renders": tuple(
+            after - before for after, before in zip(renders_after, renders_before, strict=True)
+        ),
     }
+
+
+def pdf_load(app, env, args, workdir):
+    """The PDF load straight to the page pool and through the front server, in turns.
+
+    The front server is the repository's deploy/nginx/portal.conf.template:
+    pages to the page pool (``app``), PDF addresses to a PDF pool of
+    PDF_POOL_WORKERS gunicorn workers started here (one per niceness in
+    --pdf-pool-nice), PDFs and their redirects kept by nginx. The setups take
+    turns, --repeat times, so that they meet the same machine load.
+    """
+    from tests.servers import NginxFront
+
+    worker = CeleryWorker(env, workdir / "celery-worker.log")
+    pools = {}
+    common = {"page pool": app.worker_cpu_seconds, "Celery worker": worker.cpu_seconds}
+    runs = {"direct": []}
+    try:
+        for nice in args.pdf_pool_nice:
+            pools[nice] = Gunicorn(
+                {**env, "DJANGO_PAGE_CACHE_SECONDS": "600"}, PDF_POOL_WORKERS, nice
+            )
+            runs[f"front, PDF pool nice {nice}"] = []
+        for _ in range(args.repeat):
+            runs["direct"].append(pdf_scenario(app.port, env, args, worker, common))
+            for nice, pdf_pool in pools.items():
+                # A new front server each time: nothing kept from an earlier run.
+                front = NginxFront(app.port, pdf_pool.port)
+                try:
+                    front.start()
+                    fetch(front.port, PDF_LOAD_PAGE)
+                    parties = {
+                        **common,
+                        "PDF pool": pdf_pool.worker_cpu_seconds,
+                        "nginx": functools.partial(tree_cpu_seconds, front.process.pid),
+                    }
+                    runs[f"front, PDF pool nice {nice}"].append(
+                        pdf_scenario(front.port, env, args, worker, parties)
+                    )
+                finally:
+                    front.stop()
+    finally:
+        for pdf_pool in pools.values():
+            pdf_pool.stop()
+        worker.stop()
+    return runs
 
 
 def median(values):
@@ -450,7 +569,8 @@ def run_size(pages, env, args, workdir):
                 results["sizes"] = {
                     name: compressed_sizes(app.port, path) for name, path in present.items()
                 }
-                results["pdf_load"] = pdf_load(app, env, args, workdir)
+                if args.only != "pages":
+                    results["pdf_load"] = pdf_load(app, env, args, workdir)
         finally:
             app.stop()
     return results
@@ -462,7 +582,8 @@ def report(results):
         lines.append(f"\n### {result['pages']} pages\n")
         if result["runs"]:
             lines += report_pages(result)
-        lines += report_pdf_load(result["pdf_load"])
+        if "pdf_load" in result:
+            lines += report_pdf_load(result["pdf_load"])
         lines += report_targets(result)
     return "\n".join(lines)
 
@@ -508,10 +629,19 @@ def milliseconds(value):
     return "none finished" if value == float("inf") else f"{value:.2f}"
 
 
-def report_pdf_load(load):
-    def row(what, numbers):
+def during_p99(scenario):
+    return scenario["canonical"]["during"]["p99"]
+
+
+def median_run(runs):
+    """The run whose /sv/ p99 under the PDF load is the median of the setup's runs."""
+    return sorted(runs, key=during_p99)[len(runs) // 2]
+
+
+def report_pdf_load(setups):
+    def row(setup, what, numbers):
         return (
-            f"| {what} | {numbers['rps']:.1f} | {milliseconds(numbers['p50'])} "
+            f"| {setup} | {what} | {numbers['rps']:.1f} | {milliseconds(numbers['p50'])} "
             f"| {milliseconds(numbers['p99'])} | {numbers['errors']} "
             f"| {numbers.get('timeouts', 0)} |"
         )
@@ -523,23 +653,56 @@ def report_pdf_load(load):
             f"{answers['moved']} redirect (301), {answers['other']} other"
         )
 
-    canonical, query_string = load["canonical"], load["query_string"]
-    succeeded, failed = load["renders"]
-    return [
+    lines = [
         f"\nPDF load: a Celery worker ({CELERY_CONCURRENCY} processes) renders PDFs; "
         f"{PDF_CLIENTS} clients ask for {PDF_PATH}, then for {PDF_PATH}?n=<a new number "
-        f"each time>, while {PDF_LOAD_PAGE} is measured cached.\n",
-        "| what | req/s | p50 ms | p99 ms | non-2xx/3xx | timeouts |",
-        "|---|---:|---:|---:|---:|---:|",
-        row(f"{PDF_LOAD_PAGE}, cached, alone", load["alone"]),
-        row(f"{PDF_LOAD_PAGE}, cached, during the PDF load", canonical["during"]),
-        row(f"PDF requests, {PDF_PATH}", canonical["pdf"]),
-        row(f"{PDF_LOAD_PAGE}, cached, during the query-string load", query_string["during"]),
-        row(f"PDF requests, {PDF_PATH}?n=...", query_string["pdf"]),
-        f"\n{PDF_PATH} answered: {answered(canonical['pdf'])}.",
-        f"{PDF_PATH}?n=... answered: {answered(query_string['pdf'])}.",
-        f"Renders by the worker: {succeeded} finished, {failed} failed.",
+        f"each time>, while {PDF_LOAD_PAGE} is measured cached; straight to the page pool "
+        f"(direct), and through the front server (nginx, deploy/nginx/portal.conf.template) "
+        f"with a PDF pool of {PDF_POOL_WORKERS} workers, in turns. Each run starts with no "
+        "PDF stored. The run shown is each setup's median by the /sv/ p99 under the load.\n",
+        "| setup | what | req/s | p50 ms | p99 ms | non-2xx/3xx | timeouts |",
+        "|---|---|---:|---:|---:|---:|---:|",
     ]
+    notes, cpu_rows = [], []
+    for setup, runs in setups.items():
+        load = median_run(runs)
+        canonical, query_string = load["canonical"], load["query_string"]
+        lines += [
+            row(setup, f"{PDF_LOAD_PAGE}, cached, alone", load["alone"]),
+            row(setup, f"{PDF_LOAD_PAGE}, cached, during the PDF load", canonical["during"]),
+            row(setup, f"PDF requests, {PDF_PATH}", canonical["pdf"]),
+            row(setup, f"{PDF_LOAD_PAGE}, during the query-string load", query_string["during"]),
+            row(setup, f"PDF requests, {PDF_PATH}?n=...", query_string["pdf"]),
+        ]
+        succeeded, failed = load["renders"]
+        for run_number, run in enumerate(runs, 1):
+            for what in ("canonical", "query_string"):
+                if "wrk_output" in run[what]["pdf"]:
+                    notes.append(
+                        f"\n{setup}, run {run_number}, {what}: the PDF clients' wrk gave no "
+                        f"figures: {run[what]['pdf']['wrk_output']}"
+                    )
+        every = ", ".join(milliseconds(during_p99(run)) for run in runs)
+        notes += [
+            f"\n{setup}: /sv/ p99 under the PDF load in each run: {every} ms. "
+            f"{PDF_PATH} answered {answered(canonical['pdf'])}; "
+            f"with ?n=... {answered(query_string['pdf'])}. "
+            f"Renders by the worker: {succeeded} finished, {failed} failed.",
+        ]
+        cpu = canonical["cpu"]
+        cpu_rows.append(
+            f"| {setup} | "
+            + " | ".join(f"{cpu[name]:.1f}" if name in cpu else "" for name in CPU_PARTIES)
+            + " |"
+        )
+    lines += notes
+    lines += [
+        "\nCPU seconds spent during the PDF load at the canonical address (median run):\n",
+        "| setup | " + " | ".join(CPU_PARTIES) + " |",
+        "|---|" + "---:|" * len(CPU_PARTIES),
+        *cpu_rows,
+    ]
+    return lines
 
 
 def report_targets(result):
@@ -555,12 +718,13 @@ def report_targets(result):
         ratio = numbers["rps"] / max(numbers["ceiling_rps"], 1e-6)
         met = "yes" if ratio >= target else "no"
         lines.append(f"| {name} | {mode} | {ratio:.2f} | ≥ {target:.2f} | {met} |")
-    p99 = result["pdf_load"]["canonical"]["during"]["p99"]
-    lines.append(
-        f"| {PDF_LOAD_PAGE} during the PDF load | cached | p99 (ms) {milliseconds(p99)} "
-        f"| < {PDF_LOAD_P99_MS} ms "
-        f"| {'yes' if p99 < PDF_LOAD_P99_MS else 'no'} |"
-    )
+    for setup, runs in result.get("pdf_load", {}).items():
+        p99 = during_p99(median_run(runs))
+        lines.append(
+            f"| {PDF_LOAD_PAGE} during the PDF load ({setup}) | cached "
+            f"| p99 (ms) {milliseconds(p99)} | < {PDF_LOAD_P99_MS} ms "
+            f"| {'yes' if p99 < PDF_LOAD_P99_MS else 'no'} |"
+        )
     return lines
 
 
@@ -572,7 +736,17 @@ def main():
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=3, help="runs per URL (median)")
     parser.add_argument(
-        "--only", choices=["pdf-load"], help="run this scenario alone (cached pages only)"
+        "--pdf-pool-nice",
+        type=int,
+        nargs="+",
+        default=[10],
+        help="the PDF load through the front server, once per niceness of the PDF pool "
+        "(10: about compose.yaml's CPU weight of 256 against 1024)",
+    )
+    parser.add_argument(
+        "--only",
+        choices=["pdf-load", "pages"],
+        help="the PDF load alone (cached pages only), or the pages without the PDF load",
     )
     args = parser.parse_args()
     if not shutil.which("celery", path=str(Path(sys.executable).parent)):
@@ -580,6 +754,10 @@ def main():
     for program in ("wrk", "redis-server"):
         if not shutil.which(program):
             raise SystemExit(f"{program} is needed: apt-get install {program.split('-')[0]}")
+    if args.only != "pages" and not (shutil.which("nginx") or Path("/usr/sbin/nginx").exists()):
+        raise SystemExit(
+            "nginx is needed for the PDF load's front server: apt-get install nginx-light"
+        )
 
     database_url = os.environ.get(
         "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_bench"

@@ -148,6 +148,15 @@ class Page(models.Model):
             ("edit_source_text", _("Can write the Swedish text and page settings")),
             ("publish_page", _("Can publish and unpublish pages")),
         ]
+        indexes = [
+            # The home page's lists: the first published pages of each topic,
+            # read in order from the index (housing_info/reader_queries.py).
+            models.Index(
+                fields=["topic", "order", "slug"],
+                condition=models.Q(published=True),
+                name="page_published_in_topic_idx",
+            ),
+        ]
 
     def __str__(self):
         return self.title

@@ -102,3 +102,32 @@ def test_docker_compose_accepts_the_file_where_it_is_installed(tmp_path):
         text=True,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_the_front_server_sends_pages_and_pdfs_to_pools_of_the_same_image(compose):
+    services = compose["services"]
+    front = services["front"]
+    assert front["image"].startswith("nginx:")
+    template = "./deploy/nginx/portal.conf.template"
+    assert (ROOT / template).exists()
+    assert f"{template}:/etc/nginx/templates/portal.conf.template:ro" in front["volumes"]
+    # Every ${PORTAL_...} name of the template gets a value, and only those are filled in.
+    names = set(re.findall(r"\$\{(PORTAL_[A-Z_]+)\}", (ROOT / template).read_text()))
+    assert names <= set(front["environment"])
+    assert front["environment"]["NGINX_ENVSUBST_FILTER"] == "^PORTAL_"
+    assert front["environment"]["PORTAL_PAGE_POOL"] == "web:8000"
+    assert front["environment"]["PORTAL_PDF_POOL"] == "pdf:8000"
+    # Readers reach the front server only; the pools trust its address.
+    assert "ports" not in services["web"] and "ports" not in services["pdf"]
+    assert front["ports"]
+    address = front["networks"]["default"]["ipv4_address"]
+    assert address in services["web"]["environment"]["DJANGO_TRUSTED_PROXIES"]
+    # The PDF pool: the portal's image, bounded and at a lower CPU weight.
+    pdf = services["pdf"]
+    assert pdf["build"] == "." and pdf["image"] == services["web"]["image"]
+    assert 1 <= int(pdf["environment"]["WEB_CONCURRENCY"]) <= 4
+    assert pdf["cpu_shares"] < 1024
+    assert pdf["volumes"] == services["web"]["volumes"]
+    for name in ("front", "pdf"):
+        assert services[name]["healthcheck"]["test"], name
+        assert services[name]["restart"] == "unless-stopped", name

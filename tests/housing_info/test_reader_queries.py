@@ -67,6 +67,22 @@ def test_home_topics_list_the_first_published_pages_of_each_topic_in_order():
     assert topics[0].published_pages[0].url == f"/sv/{only.slug}/"
 
 
+def test_home_topics_take_pages_of_equal_order_by_slug_and_each_topic_its_own_first():
+    # Both ways of reading the lists (per topic from the index on PostgreSQL,
+    # numbered elsewhere) give the same pages.
+    busy, quiet = make_topic(order=1), make_topic(order=2)
+    slugs = [f"listed-{letter}" for letter in "hgfedcba"]
+    for slug in slugs:
+        make_page(topic=busy, slug=slug, order=5)
+    make_page(topic=quiet, slug="quiet-first", order=9)
+    make_page(topic=quiet, slug="quiet-draft", order=1, published=False)
+
+    busy_pages, quiet_pages = (topic.published_pages for topic in home_topics("sv"))
+
+    assert [page.slug for page in busy_pages] == sorted(slugs)[:HOME_PAGES_PER_TOPIC]
+    assert [page.slug for page in quiet_pages] == ["quiet-first"]
+
+
 def test_home_lists_a_page_in_the_language_its_page_shows_the_reader():
     topic = make_topic()
     own = make_page(topic=topic, order=1)
