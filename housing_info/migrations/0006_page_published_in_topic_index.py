@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('housing_info', '0004_published_source_revision'),
+        ('housing_info', '0005_machine_translated_languages'),
     ]
 
     operations = [
