@@ -1,0 +1,28 @@
+"""Search keywords on the page's admin form, one tab per language."""
+
+from modeltranslation.admin import TranslationStackedInline
+
+from portal.page_inlines import add_page_inline
+from search.models import PageKeywords
+
+
+@add_page_inline
+class PageKeywordsInline(TranslationStackedInline):
+    model = PageKeywords
+    fields = ("keywords",)
+    extra = 1
+    max_num = 1
+    can_delete = False
+
+    # The keywords belong to the page: whoever may change the page may change them.
+    def has_add_permission(self, request, obj=None):
+        return request.user.has_perm("housing_info.change_page")
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.has_perm("housing_info.change_page")
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("housing_info.view_page")
+
+    def has_delete_permission(self, request, obj=None):
+        return False
