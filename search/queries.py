@@ -49,10 +49,6 @@ from search.word_forms import (
 # misspelling ("genomgangsbostad", "bostadbidrag", "insurence") of a word in the
 # page. pg_trgm's default strict_word_similarity_threshold, which its index uses.
 TRIGRAM_THRESHOLD = 0.5
-# Similar enough for the typed words to count as all found: "pay rent" is 0.56
-# like "Rent a room" (one of its two words), "transitonal flat" 0.75 like
-# "Transitional flat".
-EVERY_WORD_SIMILARITY = 0.6
 MAX_WORDS = 10
 MAX_RESULTS = 20
 # Words this short match only themselves, not as a beginning: "i" or "в" would
@@ -164,6 +160,8 @@ def language_params(code, words, number):
         # "bostadsbidrag", which matters in Swedish, where words are compounded.
         f"every_{number}": tsquery_text(words, knows, "&", SHORTEST_PREFIX),
         f"any_{number}": tsquery_text(words, knows, "|", SHORTEST_PREFIX),
+        # Each word alone, to tell whether every word is found, typed well or misspelt.
+        f"terms_{number}": [tsquery_text([word], knows, "&", SHORTEST_PREFIX) for word in words],
     }
 
 
@@ -180,7 +178,8 @@ def search_params(words, code):
         # Compared without accents: "genomgangsbostad" is one letter from
         # "genomgångsbostad" here, not three trigrams away.
         "typed": " ".join(words),
-        "every_threshold": EVERY_WORD_SIMILARITY,
+        "words": words,
+        "threshold": TRIGRAM_THRESHOLD,
         "limit": MAX_RESULTS,
     }
     for number, language in enumerate(fallback_chain(code)):
@@ -188,8 +187,14 @@ def search_params(words, code):
     return params
 
 
-def text_columns(code):
-    return tuple(f"{field}_{code}" for field in ("title", "summary", "body"))
+# The texts compared by trigrams: (table, alias, key, field), each with a trigram
+# index per language on search_unaccent(<field>_<code>) (search migrations 0002, 0004).
+TRIGRAM_TEXTS = (
+    ("housing_info_page", "page", "id", "title"),
+    ("housing_info_page", "page", "id", "summary"),
+    ("housing_info_page", "page", "id", "body"),
+    ("search_pagekeywords", "keywords", "page_id", "keywords"),
+)
 
 
 @cache
@@ -200,12 +205,16 @@ def search_sql(code):
     (``housing_info_page.search_document_<code>``: title, summary and body
     weighted A, B, C; ``search_pagekeywords.search_document_<code>``: the
     keywords) that PostgreSQL keeps current and indexes, and compares the
-    typed words with titles, summaries and bodies through the trigram indexes:
-    ``typed <<% text`` is ``strict_word_similarity(typed, text) >=
-    pg_trgm.strict_word_similarity_threshold`` (0.5 unless the server is
-    configured otherwise), which lets PostgreSQL use the index; the comparison
-    with TRIGRAM_THRESHOLD then decides. The candidates are the union of what
-    the indexes find; only they are scored.
+    typed words with titles, summaries, bodies and keywords through the
+    trigram indexes: ``typed <<% text`` is ``strict_word_similarity(typed,
+    text) >= pg_trgm.strict_word_similarity_threshold`` (0.5 unless the server
+    is configured otherwise), which lets PostgreSQL use the index. The
+    candidates are the union of what the indexes find; only they are scored.
+
+    A page has every word (in one language) when each word, alone, is in its
+    document or keywords, or is as close as TRIGRAM_THRESHOLD to a word of its
+    texts: "rent Boplats" is close to "The Boplats queue" as a whole, but
+    "rent" is in none of its words.
     """
     languages = fallback_chain(code)
     page_table = Page._meta.db_table
@@ -221,33 +230,45 @@ def search_sql(code):
     for number, language in enumerate(languages):
         document = f'"search_document_{language}"'
         any_word = text_query(number, "any")
+        texts = [f'{alias}."{field}_{language}"' for _table, alias, _key, field in TRIGRAM_TEXTS]
         # Only fixed table and column names are put in; the typed words are parameters.
         candidates += [
             f"SELECT id FROM {page_table} WHERE {document} @@ {any_word}",  # noqa: S608
             f"SELECT page_id FROM search_pagekeywords WHERE {document} @@ {any_word}",  # noqa: S608
             *(
-                f'SELECT id FROM {page_table} WHERE {typed} <<%% search_unaccent("{column}")'  # noqa: S608
-                for column in text_columns(language)
+                f"SELECT {key} FROM {table}"  # noqa: S608
+                f' WHERE {typed} <<%% search_unaccent("{field}_{language}")'
+                for table, _alias, key, field in TRIGRAM_TEXTS
             ),
         ]
         similarity = [
-            f'COALESCE(strict_word_similarity({typed}, search_unaccent(page."{column}")), 0)'
-            for column in text_columns(language)
+            f"COALESCE(strict_word_similarity({typed}, search_unaccent({column})), 0)"
+            for column in texts
         ]
+        word_similarity = ", ".join(
+            f"COALESCE(strict_word_similarity(search_unaccent(word.typed), "
+            f"search_unaccent({column})), 0)"
+            for column in texts
+        )
         match = f"match_{number}"
+        term = f"to_tsquery(%(config_{number})s::regconfig, word.term)"
         laterals.append(
             f"""CROSS JOIN LATERAL (
                 SELECT page.{document} AS document, keywords.{document} AS keywords,
-                       {similarity[0]} AS title,
+                       GREATEST({similarity[0]}, {similarity[3]}) AS title,
                        GREATEST({similarity[1]}, {similarity[2]}) AS text
-            ) AS {match}"""
+            ) AS {match}
+            CROSS JOIN LATERAL (
+                SELECT COALESCE(bool_and(
+                    numnode({term}) = 0
+                    OR {match}.document @@ {term}
+                    OR COALESCE({match}.keywords @@ {term}, false)
+                    OR GREATEST({word_similarity}) >= %(threshold)s
+                ), false) AS every
+                FROM unnest(%(terms_{number})s::text[], %(words)s::text[]) AS word(term, typed)
+            ) AS every_{number}"""  # noqa: S608
         )
-        has_every = (
-            f"COALESCE({match}.document @@ {text_query(number, 'every')}"
-            f" OR {match}.keywords @@ {text_query(number, 'every')}, false)"
-            f" OR {match}.title >= %(every_threshold)s OR {match}.text >= %(every_threshold)s"
-        )
-        every.append(f"({has_every})")
+        every.append(f"every_{number}.every")
 
         def rank(kind, number=number, match=match):
             text_query_ = text_query(number, kind)
@@ -261,7 +282,7 @@ def search_sql(code):
                 f" + {match}.title + {match}.text / 4"
             )
 
-        scores.append(f"CASE WHEN {has_every} THEN {rank('every')} ELSE {rank('any')} END")
+        scores.append(f"CASE WHEN every_{number}.every THEN {rank('every')} ELSE {rank('any')} END")
 
     readable = " OR ".join(
         f"(page.\"title_{language}\" > '' AND page.\"body_{language}\" > '')"
@@ -269,7 +290,6 @@ def search_sql(code):
     )
     own = f"(page.\"title_{code}\" > '' AND page.\"body_{code}\" > '')"
     nl = "\n"
-    # Only column names and fixed SQL are put in; the typed words are parameters.
     return f"""
         WITH candidates AS (
             {f"{nl}            UNION ".join(candidates)}

@@ -8,7 +8,8 @@
   document is rebuilt here with it.
 - ``search_pagekeywords.search_document_<code>``: a stored generated column of
   each language's keywords, in the language's configuration, with a GIN
-  index, as search/migrations/0002 does for the pages' texts.
+  index, and a GIN trigram index on the keywords compared without accents,
+  as search/migrations/0002 does for the pages' texts.
 
 PostgreSQL only; SQLite's plain search reads the keywords' columns directly.
 """
@@ -88,6 +89,10 @@ def forwards(apps, schema_editor):
                 f"CREATE INDEX search_keywords_document_{code} ON {KEYWORDS} "
                 f"USING gin (search_document_{code})"
             )
+            cursor.execute(
+                f"CREATE INDEX search_keywords_trgm_{code} ON {KEYWORDS} "
+                f"USING gin (search_unaccent(keywords_{code}) gin_trgm_ops)"
+            )
 
 
 def backwards(apps, schema_editor):
@@ -95,6 +100,7 @@ def backwards(apps, schema_editor):
         return
     with schema_editor.connection.cursor() as cursor:
         for code in LANGUAGES:
+            cursor.execute(f"DROP INDEX search_keywords_trgm_{code}")
             cursor.execute(f"ALTER TABLE {KEYWORDS} DROP COLUMN search_document_{code}")
         cursor.execute(f"ALTER TABLE {PAGES} DROP COLUMN search_document_uk")
         cursor.execute(
