@@ -15,6 +15,10 @@ class PageKeywordsInline(TranslationStackedInline):
     can_delete = False
 
     # The keywords belong to the page: whoever may change the page may change them.
+    def get_extra(self, request, obj=None, **kwargs):
+        # Django allows one form for a one-to-one relation whatever max_num says.
+        return 1 if self.has_add_permission(request, obj) else 0
+
     def has_add_permission(self, request, obj=None):
         return request.user.has_perm("housing_info.change_page")
 

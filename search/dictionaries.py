@@ -89,11 +89,15 @@ def copy_files(sharedir, files=HUNSPELL_FILES):
 def map_configuration():
     """Create the dictionary, map the Ukrainian configuration to it, recompute the documents."""
     with connection.cursor() as cursor:
-        cursor.execute(f"DROP TEXT SEARCH DICTIONARY IF EXISTS {UKRAINIAN_DICTIONARY} CASCADE")
-        cursor.execute(
-            f"CREATE TEXT SEARCH DICTIONARY {UKRAINIAN_DICTIONARY}"
-            f" (TEMPLATE = ispell, DictFile = {FILE_NAME}, AffFile = {FILE_NAME})"
-        )
+        # Never dropped and created again: the configuration, and through it the
+        # stored documents, depend on it. PostgreSQL reads the files afresh in
+        # each new connection, so new files need no new dictionary.
+        cursor.execute("SELECT 1 FROM pg_ts_dict WHERE dictname = %s", [UKRAINIAN_DICTIONARY])
+        if not cursor.fetchone():
+            cursor.execute(
+                f"CREATE TEXT SEARCH DICTIONARY {UKRAINIAN_DICTIONARY}"
+                f" (TEMPLATE = ispell, DictFile = {FILE_NAME}, AffFile = {FILE_NAME})"
+            )
         cursor.execute(
             f"ALTER TEXT SEARCH CONFIGURATION {UKRAINIAN_CONFIG}"
             f" ALTER MAPPING FOR {', '.join(WORD_TOKENS)} WITH {UKRAINIAN_DICTIONARY}, simple"
