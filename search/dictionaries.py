@@ -70,7 +70,7 @@ def server_sharedir():
             cursor.execute("SELECT setting FROM pg_config WHERE name = 'SHAREDIR'")
             return Path(cursor.fetchone()[0])
     except DatabaseError:
-        # Only superusers may read the pg_config view.
+        # Only superusers may read the pg_config view; the database may not exist yet.
         output = subprocess.run(
             ["pg_config", "--sharedir"], capture_output=True, text=True, check=True
         )
@@ -108,13 +108,29 @@ def map_configuration():
 
 
 def install(files=HUNSPELL_FILES):
-    """Install hunspell-uk into the database server; return the resulting ``Status``."""
+    """Install hunspell-uk into the database server; return the resulting ``Status``.
+
+    Where the database does not exist yet or is not migrated, only the files
+    are copied: search/migrations/0004 maps the configuration when it runs
+    (so does every test database created from the migrations).
+    """
     missing = [str(path) for path in files if not path.exists()]
     if missing:
         raise FileNotFoundError(", ".join(missing))
     copy_files(server_sharedir(), files)
+    if not configuration_exists():
+        return Status(False, "files installed; the search migrations map them when they run")
     map_configuration()
     return status()
+
+
+def configuration_exists():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_ts_config WHERE cfgname = %s", [UKRAINIAN_CONFIG])
+            return cursor.fetchone() is not None
+    except DatabaseError:
+        return False
 
 
 _logged = False

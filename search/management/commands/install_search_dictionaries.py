@@ -22,6 +22,7 @@ class Command(BaseCommand):
     def handle(self, *args, check=False, **options):
         if connection.vendor != "postgresql":
             raise CommandError("The dictionary serves PostgreSQL; this database is not.")
+        # A database that does not exist yet still gets the files (install()).
         if check:
             current = dictionaries.status()
             if not current.installed:
@@ -39,6 +40,4 @@ class Command(BaseCommand):
                 f"Cannot write to PostgreSQL's share directory ({error}): run the command "
                 "on the database server's machine as a user who may."
             ) from error
-        if not current.installed:
-            raise CommandError(current.detail)
         self.stdout.write(self.style.SUCCESS(current.detail))
