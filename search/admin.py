@@ -1,14 +1,32 @@
 """Search keywords on the page's admin form, one tab per language."""
 
+from django.forms.models import BaseInlineFormSet
 from modeltranslation.admin import TranslationStackedInline
 
 from portal.page_inlines import add_page_inline
 from search.models import PageKeywords
 
 
+class KeywordsFormSet(BaseInlineFormSet):
+    """A page form posted without the keywords' part (scripts, older clients) keeps them.
+
+    Django refuses a form whose inline has no management form; the page's own
+    form must not fail because a feature app added an inline to it.
+    """
+
+    def __init__(self, data=None, *args, prefix=None, **kwargs):
+        prefix = prefix or self.get_default_prefix()
+        if data is not None and f"{prefix}-TOTAL_FORMS" not in data:
+            data = data.copy()
+            data[f"{prefix}-TOTAL_FORMS"] = "0"
+            data[f"{prefix}-INITIAL_FORMS"] = "0"
+        super().__init__(data, *args, prefix=prefix, **kwargs)
+
+
 @add_page_inline
 class PageKeywordsInline(TranslationStackedInline):
     model = PageKeywords
+    formset = KeywordsFormSet
     fields = ("keywords",)
     extra = 1
     max_num = 1

@@ -3,7 +3,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from page_cache.invalidation import reader_content
 
+
+# Readers never see the keywords, but the search results they are shown (and
+# the page cache keeps) depend on them.
+@reader_content
 class PageKeywords(models.Model):
     """Words a reader may search for that the page's text does not contain.
 

@@ -43,3 +43,18 @@ def test_a_reviewer_who_may_not_change_pages_cannot_change_keywords():
     page = make_page()
     content = client.get(reverse("admin:housing_info_page_change", args=[page.pk]))
     assert 'name="search_keywords-0-keywords_sv"' not in content.content.decode()
+
+
+def test_a_page_form_posted_without_the_keywords_part_is_saved_and_keeps_them(editor_client):
+    page = make_page()
+    PageKeywords.objects.create(page=page, keywords_ar="إيجار")
+    data = {
+        name: value
+        for name, value in page_form_data(page, title_sv="Ny titel", swedish_change="typo").items()
+        if not name.startswith("search_keywords-")
+    }
+    response = editor_client.post(reverse("admin:housing_info_page_change", args=[page.pk]), data)
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.title_sv == "Ny titel"
+    assert PageKeywords.objects.get(page=page).keywords_ar == "إيجار"
