@@ -87,11 +87,6 @@ def matching_pages(query, code):
     return pages
 
 
-def readable_pages(code):
-    """Published pages a reader can read in ``code``: title and body are written in it."""
-    return Page.objects.published().filter(**{f"title_{code}__gt": "", f"body_{code}__gt": ""})
-
-
 def query_words(query):
     """The words of a query, at most ``MAX_WORDS``: see ``split_words``."""
     return split_words(query)[:MAX_WORDS]
@@ -226,7 +221,7 @@ def search_sql(code):
     def text_query(number, kind):
         return f"to_tsquery(%(config_{number})s::regconfig, %({kind}_{number})s)"
 
-    candidates, laterals, every, scores = [], [], [], []
+    candidates, words, laterals, every, scores = [], [], [], [], []
     for number, language in enumerate(languages):
         document = f'"search_document_{language}"'
         any_word = text_query(number, "any")
@@ -241,31 +236,39 @@ def search_sql(code):
                 for table, _alias, key, field in TRIGRAM_TEXTS
             ),
         ]
-        similarity = [
+        # Scored by similarity: the short texts. A body is searched through its
+        # trigram index (above), but comparing every found page's body with the
+        # typed words cost more than the rest of the search together.
+        scored_texts = [texts[0], texts[1], texts[3]]  # title, summary, keywords
+        title, summary, keywords = (
             f"COALESCE(strict_word_similarity({typed}, search_unaccent({column})), 0)"
-            for column in texts
-        ]
+            for column in scored_texts
+        )
         word_similarity = ", ".join(
             f"COALESCE(strict_word_similarity(search_unaccent(word.typed), "
             f"search_unaccent({column})), 0)"
-            for column in texts
+            for column in scored_texts
         )
         match = f"match_{number}"
-        term = f"to_tsquery(%(config_{number})s::regconfig, word.term)"
+        # Each word's query is built once per search, not once per page.
+        words.append(
+            f"words_{number} AS MATERIALIZED ("  # noqa: S608
+            f"SELECT to_tsquery(%(config_{number})s::regconfig, word.term) AS query, word.typed"
+            f" FROM unnest(%(terms_{number})s::text[], %(words)s::text[]) AS word(term, typed))"
+        )
         laterals.append(
             f"""CROSS JOIN LATERAL (
                 SELECT page.{document} AS document, keywords.{document} AS keywords,
-                       GREATEST({similarity[0]}, {similarity[3]}) AS title,
-                       GREATEST({similarity[1]}, {similarity[2]}) AS text
+                       GREATEST({title}, {keywords}) AS title, {summary} AS text
             ) AS {match}
             CROSS JOIN LATERAL (
                 SELECT COALESCE(bool_and(
-                    numnode({term}) = 0
-                    OR {match}.document @@ {term}
-                    OR COALESCE({match}.keywords @@ {term}, false)
+                    numnode(word.query) = 0
+                    OR {match}.document @@ word.query
+                    OR COALESCE({match}.keywords @@ word.query, false)
                     OR GREATEST({word_similarity}) >= %(threshold)s
                 ), false) AS every
-                FROM unnest(%(terms_{number})s::text[], %(words)s::text[]) AS word(term, typed)
+                FROM words_{number} AS word
             ) AS every_{number}"""  # noqa: S608
         )
         every.append(f"every_{number}.every")
@@ -279,7 +282,7 @@ def search_sql(code):
                 f"(ts_filter({match}.document, '{{a}}') @@ {text_query_})::int"
                 f" + COALESCE({match}.keywords @@ {text_query_}, false)::int"
                 f" + ts_rank_cd({match}.document, {text_query_})"
-                f" + {match}.title + {match}.text / 4"
+                f" + {match}.title + {match}.text / 2"
             )
 
         scores.append(f"CASE WHEN every_{number}.every THEN {rank('every')} ELSE {rank('any')} END")
@@ -293,7 +296,7 @@ def search_sql(code):
     return f"""
         WITH candidates AS (
             {f"{nl}            UNION ".join(candidates)}
-        )
+        ), {", ".join(words)}
         SELECT {columns}, scored.has_every_word
         FROM candidates
         JOIN {page_table} AS page ON page.id = candidates.id

@@ -4,7 +4,6 @@ from django.db import connection
 from search.queries import (
     TRIGRAM_THRESHOLD,
     query_words,
-    readable_pages,
     search_pages,
     search_sql,
     text_search_config,
@@ -35,12 +34,11 @@ def test_at_most_ten_words_are_searched():
     assert len(query_words("ord " * 30)) == 10
 
 
-def test_only_published_pages_written_in_the_language_are_readable():
-    readable = make_page()
-    make_page(published=False)
-    make_page(title_ar="", body_ar="")
-    make_page(body_ar=None)
-    assert list(readable_pages("ar")) == [readable]
+def test_a_page_not_written_in_any_of_the_readers_languages_is_not_found():
+    make_page(
+        title_en="", body_en="", title_sv="Hemförsäkring", body_sv="", title_ti="", body_ti=""
+    )
+    assert search_pages("hemförsäkring", "ti").pages == []
 
 
 def test_unpublished_pages_are_never_found():
