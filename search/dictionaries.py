@@ -58,7 +58,7 @@ def status():
             with transaction.atomic():
                 cursor.execute("SELECT ts_lexize(%s, 'оренди')", [UKRAINIAN_DICTIONARY])
                 lemmas = cursor.fetchone()[0]
-        except Exception as error:  # noqa: BLE001 - any failure to load means "not usable"
+        except DatabaseError as error:  # the files are gone or unreadable
             return Status(False, f"the dictionary cannot be loaded: {error}")
     return Status(True, f"hunspell-uk installed ('оренди' is read as {lemmas})")
 
