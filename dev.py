@@ -129,6 +129,7 @@ def serve():
     manage("migrate", "--no-input", "--verbosity", "0", env=env)
     manage("load_demo_content", env=env)
     manage("load_demo_questions", env=env)
+    manage("load_demo_keywords", env=env)
     manage("load_glossary", env=env)
     password = ensure_admin(env)
     print(

@@ -245,5 +245,28 @@ def page_form_data(page, **changes):
         data[f"translation_state_{code}"] = translation_state(page, code)
         if language_version(page, code).held_back:
             data[f"held_back_{code}"] = "on"
+    data.update(keywords_form_data(page))
     data.update(changes)
     return {name: value for name, value in data.items() if value is not None}
+
+
+def keywords_form_data(page):
+    """The page form's search keywords inline (search app), as the admin posts it unchanged."""
+    from django.conf import settings
+
+    from search.models import PageKeywords
+
+    prefix = "search_keywords"
+    keywords = PageKeywords.objects.filter(page=page).first()
+    data = {
+        f"{prefix}-TOTAL_FORMS": "1",
+        f"{prefix}-INITIAL_FORMS": "1" if keywords else "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1",
+        f"{prefix}-0-page": str(page.pk),
+    }
+    if keywords:
+        data[f"{prefix}-0-id"] = str(keywords.pk)
+        for code, _name in settings.LANGUAGES:
+            data[f"{prefix}-0-keywords_{code}"] = getattr(keywords, f"keywords_{code}") or ""
+    return data

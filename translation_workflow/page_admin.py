@@ -25,6 +25,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from housing_info.models import Page
 from portal.concurrent_edits import ConcurrentEditAdminMixin
 from portal.languages import SOURCE_LANGUAGE, direction
+from portal.page_inlines import page_inlines
 from translation_workflow import revisions, services
 from translation_workflow.forms import (
     LanguageVersionFormMixin,
@@ -151,6 +152,10 @@ class PageWorkflowAdminMixin:
         return type(
             form.__name__, (form,), {"editable_languages": editable_languages(request.user)}
         )
+
+    def get_inlines(self, request, obj):
+        # What feature apps keep per page (search keywords), without importing them.
+        return [*super().get_inlines(request, obj), *page_inlines()]
 
     def get_readonly_fields(self, request, obj=None):
         readonly = [*super().get_readonly_fields(request, obj), "language_versions_overview"]

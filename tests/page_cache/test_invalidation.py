@@ -27,6 +27,7 @@ READER_CONTENT = {
     "smart_answers.answer",
     "smart_answers.rule",
     "sharing.slugredirect",
+    "search.pagekeywords",  # never shown, but search results depend on them
 }
 # Models whose rows no reader ever sees on a public page. A new model must be
 # added to one of the two sets: registered with @reader_content, or named here.

@@ -20,7 +20,7 @@ EXACT = [
     ("sv", "hemförsäkring", "home-insurance"),
     ("sv", "personnummer", "registration-and-personnummer"),
     ("sv", "hyra i andra hand", "second-hand-and-lodging"),
-    ("sv", "bedrägeri", "avoiding-housing-fraud"),
+    ("sv", "bostadsbedrägeri", "avoiding-housing-fraud"),  # "bostadsbedrägerier"
     ("en", "transitional flat", "transitional-flat"),
     ("en", "housing queue", "register-with-boplats"),
     ("en", "notice period", "notice-periods"),
@@ -80,10 +80,7 @@ def test_plain_fallback_finds_the_page_in_the_first_three(demo_snapshot, code, q
     outcome = search_pages(query, code)
     if connection.vendor == "postgresql":
         # The fallback serves SQLite; on PostgreSQL check it directly as well.
-        pages = plain_matches(query, code) or [
-            page for language in ("sv", "en") for page in plain_matches(query, language)
-        ]
-        assert slug in [page.slug for page in pages[:3]]
+        assert slug in [page.slug for page in plain_matches(query, code)[:3]]
     assert slug in first_three(outcome)
 
 
@@ -96,12 +93,9 @@ def test_plain_fallback_finds_the_page_in_the_first_three(demo_snapshot, code, q
         ("so", "insurance", "home-insurance"),
     ],
 )
-def test_words_only_in_swedish_or_english_pages_are_found_and_said_so(
-    demo_snapshot, code, query, slug
-):
+def test_words_only_in_the_swedish_or_english_text_are_found(demo_snapshot, code, query, slug):
     outcome = search_pages(query, code)
-    assert outcome.fell_back
-    assert set(outcome.languages) == {"sv", "en"}
+    assert outcome.languages == (code, "en", "sv")
     assert slug in first_three(outcome)
 
 

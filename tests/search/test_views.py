@@ -1,5 +1,6 @@
 import pytest
 from django.utils import translation
+from django.utils.translation import get_language_info
 
 from tests.factories import make_page, make_term
 
@@ -22,22 +23,26 @@ def test_results_are_shown_in_the_readers_language(client):
     assert not response.cookies
 
 
-def test_results_from_swedish_and_english_are_announced(client):
-    page = make_page(title_ti="", body_ti="", title_en="Home insurance")
+def test_results_in_english_are_listed_with_the_readers_own_and_marked(client):
+    own = make_page(title_ti="ውሕስነት ገዛ", body_ti="<p>ውሕስነት ገዛ insurance።</p>")
+    english = make_page(title_ti="", body_ti="", title_en="Home insurance")
     content = client.get("/ti/search/", {"q": "insurance"}).content.decode()
+    assert f'lang="ti" dir="ltr">{own.title_ti}</a>' in content
+    assert f'lang="en" dir="ltr" hreflang="en">{english.title_en}</a>' in content
     with translation.override("ti"):
-        notice = translation.gettext(
-            "No page in your language matched. We also searched the Swedish and English "
-            "texts and found these pages."
-        )
-    assert notice in content
-    assert f'lang="en" dir="ltr" hreflang="en">{page.title_en}</a>' in content
+        # The marker names the language in the reader's language.
+        assert str(get_language_info("en")["name_translated"]) in content
     assert 'class="shown-in" lang="ti" dir="ltr" data-shown-in="en' in content
 
 
-def test_no_result_suggests_the_glossary_and_help(client):
-    content = client.get("/en/search/", {"q": "zzzzqqq"}).content.decode()
-    assert 'href="/en/glossary/"' in content and 'href="/en/contacts/"' in content
+@pytest.mark.parametrize("code", ["en", "ar", "ti", "uk"])
+def test_no_result_leads_on_to_the_question_flow_the_contacts_and_the_glossary(client, code):
+    make_page()
+    content = client.get(f"/{code}/search/", {"q": "zzzzqqq"}).content.decode()
+    for address in (f"/{code}/what-applies-to-me/", f"/{code}/contacts/", f"/{code}/glossary/"):
+        assert f'href="{address}"' in content, address
+    with translation.override(code):
+        assert translation.gettext("What applies to me?") in content
 
 
 def test_matching_glossary_words_are_shown_with_their_explanation(client):
