@@ -34,7 +34,8 @@ class Language:
     fontconfig: str = ""
     #: Lower-case tags browsers send for this language that Django would not map to it.
     browser_tags: tuple = ()
-    #: PostgreSQL text search configuration; "simple" where PostgreSQL has no stemmer.
+    #: PostgreSQL text search configuration: a Snowball stemmer, a dictionary
+    #: configuration the search app creates, or "simple" (word beginnings).
     text_search: str = "simple"
 
     @property
@@ -86,7 +87,11 @@ PORTAL_LANGUAGES = (
     ),
     Language("so", gettext_noop("Somali"), "Soomaali"),
     Language("ti", gettext_noop("Tigrinya"), "ትግርኛ", script="Ethi", fontconfig="ti-er"),
-    Language("uk", gettext_noop("Ukrainian"), "Українська", script="Cyrl"),
+    # Ukrainian word forms through Debian's hunspell-uk (search/dictionaries.py);
+    # without the dictionary files the configuration matches word beginnings.
+    Language(
+        "uk", gettext_noop("Ukrainian"), "Українська", script="Cyrl", text_search="portal_ukrainian"
+    ),
     Language("ru", gettext_noop("Russian"), "Русский", script="Cyrl", text_search="russian"),
 )
 

@@ -38,7 +38,7 @@ from portal.text_folding import fold
 from search import dictionaries
 from search.word_forms import (
     SIMPLE_CONFIG,
-    SNOWBALL_CONFIGS,
+    TEXT_SEARCH_CONFIGS,
     UKRAINIAN_CONFIG,
     UKRAINIAN_DICTIONARY,
     plain_forms,
@@ -134,7 +134,7 @@ def text_search_setup():
 
 def text_search_config(code):
     """PostgreSQL's configuration for ``code`` when the server has it, else "simple"."""
-    config = SNOWBALL_CONFIGS.get(code) or (UKRAINIAN_CONFIG if code == "uk" else SIMPLE_CONFIG)
+    config = TEXT_SEARCH_CONFIGS.get(code, SIMPLE_CONFIG)
     return config if config in text_search_setup().configs else SIMPLE_CONFIG
 
 

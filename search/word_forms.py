@@ -19,15 +19,22 @@ Swedish names that readers write in their own script ("Boplats" as بوبلات�
 ቦፕላትስ) are also searched as the Swedish name: ``LOANWORDS``.
 """
 
+from portal.languages import PORTAL_LANGUAGES
 from portal.text_folding import fold
 
-#: PostgreSQL's Snowball configurations for the languages we serve.
-SNOWBALL_CONFIGS = {"sv": "swedish", "en": "english", "ar": "arabic", "ru": "russian"}
 #: Ukrainian: created by search/migrations/0004 as a copy of ``simple``;
 #: ``install_search_dictionaries`` maps it to the hunspell dictionary.
 UKRAINIAN_CONFIG = "portal_ukrainian"
 UKRAINIAN_DICTIONARY = "portal_uk_hunspell"
 SIMPLE_CONFIG = "simple"
+#: Each language's PostgreSQL configuration: the language table's ``text_search``.
+TEXT_SEARCH_CONFIGS = {language.code: language.text_search for language in PORTAL_LANGUAGES}
+#: Those that are PostgreSQL's own Snowball stemmers.
+SNOWBALL_CONFIGS = {
+    code: config
+    for code, config in TEXT_SEARCH_CONFIGS.items()
+    if config not in (SIMPLE_CONFIG, UKRAINIAN_CONFIG)
+}
 
 #: Words at least this long are matched by their beginning without the ending.
 TRIM_FROM = 5
