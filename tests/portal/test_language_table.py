@@ -7,6 +7,7 @@ language (docs/adding-a-language.md) learns the next step from the failure.
 import re
 from pathlib import Path
 
+import polib
 import pytest
 from babel import Locale, UnknownLocaleError
 from django.conf import settings
@@ -14,6 +15,7 @@ from django.db import connection
 from django.utils import formats, translation
 from modeltranslation.translator import translator
 
+from housing_info.models import Page
 from portal.languages import BROWSER_TAGS, BY_CODE, PORTAL_LANGUAGES, direction
 from sharing.fonts import fontconfig_language
 
@@ -48,6 +50,24 @@ def test_the_catalogue_translates_the_portal(code):
     assert shown != message and (code == "sv" or shown != swedish), (
         f"{code}: the catalogue does not translate the public pages "
         "(compile it with manage.py compile_catalogues)"
+    )
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_catalogue_names_the_language(code):
+    """The row's English name is a message, translated, in every served language's catalogue."""
+    name = BY_CODE[code].name
+    lacking = []
+    for other in CODES:
+        catalogue = ROOT / "locale" / other / "LC_MESSAGES" / "django.po"
+        if not catalogue.exists():
+            continue  # test_the_language_has_both_catalogues names it
+        entry = polib.pofile(str(catalogue)).find(name)
+        if entry is None or not entry.msgstr:
+            lacking.append(other)
+    assert not lacking, (
+        f"{code}: the catalogues of {', '.join(lacking)} do not translate the name {name!r}: "
+        "append it to the end of each"
     )
 
 
@@ -141,3 +161,23 @@ def test_postgresql_has_the_rows_text_search_configuration(code):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1 FROM pg_ts_config WHERE cfgname = %s", [config])
         assert cursor.fetchone(), f"{code}: PostgreSQL has no text search configuration {config!r}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", CODES)
+def test_postgresql_has_the_languages_stored_search_document(code):
+    """Search on PostgreSQL reads a generated column per language that no model declares."""
+    if connection.vendor != "postgresql":
+        pytest.skip("stored search documents are PostgreSQL's")
+    with connection.cursor() as cursor:
+        columns = {
+            column.name
+            for column in connection.introspection.get_table_description(
+                cursor, Page._meta.db_table
+            )
+        }
+    assert f"search_document_{code}" in columns, (
+        f"{code}: no stored search document {Page._meta.db_table}.search_document_{code}: "
+        "add a search migration that runs add_language_sql() for it "
+        "(docs/adding-a-language.md, step 5)"
+    )
