@@ -41,7 +41,10 @@ def public_urls(page):
 
 
 def test_every_served_language_is_checked_here(settings):
-    assert [code for code, _name in settings.LANGUAGES] == list(DIRECTIONS)
+    assert [code for code, _name in settings.LANGUAGES] == list(DIRECTIONS), (
+        "DIRECTIONS must list every served language, in the table's order "
+        "(docs/adding-a-language.md, step 7)"
+    )
 
 
 @pytest.mark.parametrize("code", DIRECTIONS)
