@@ -4,6 +4,9 @@
     python3 dev.py serve   # demo portal on SQLite at http://127.0.0.1:8000
     python3 dev.py test    # the whole test suite (extra arguments go to pytest)
 
+The tests run on every core (pytest-xdist, -n auto); ``python3 dev.py test -n 0``
+runs them one after another in this one process.
+
 Both create ``.venv`` and install the project's dependencies into it first; the
 second run reuses it and only installs again when pyproject.toml changed.
 """
@@ -90,7 +93,9 @@ def ensure_admin(env):
 def test(pytest_args):
     ensure_environment()
     manage("compile_catalogues", "--verbosity", "0", env=django_env())
-    completed = subprocess.run([str(PYTHON), "-m", "pytest", *pytest_args], cwd=ROOT)
+    # On every core; a later -n in pytest_args (-n 0: serially) wins.
+    parallel = ["-n", "auto"]
+    completed = subprocess.run([str(PYTHON), "-m", "pytest", *parallel, *pytest_args], cwd=ROOT)
     sys.exit(completed.returncode)
 
 
