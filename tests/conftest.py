@@ -1,3 +1,5 @@
+from collections import Counter
+
 import pytest
 from django.conf import settings
 
@@ -12,6 +14,12 @@ SHARED_WORKER_GROUPS = {"browser": "browser", "outage": "servers", "multi_instan
 
 
 def pytest_collection_modifyitems(items):
+    # pytest-xdist's loadgroup schedules by node id: of tests sharing one, it
+    # would run only the first, silently (schemathesis's @schema.parametrize()
+    # does that on pytest 9; tests/partner_api/test_schema.py shows the way).
+    counts = Counter(item.nodeid for item in items)
+    if duplicated := sorted(nodeid for nodeid, count in counts.items() if count > 1):
+        raise pytest.UsageError(f"tests share a node id: {', '.join(duplicated)}")
     for item in items:
         for marker, group in SHARED_WORKER_GROUPS.items():
             if item.get_closest_marker(marker):
