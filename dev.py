@@ -10,6 +10,9 @@ PORTAL_VENV) and install the locked dependencies into it with pip
 (``requirements/dev.txt``, every file checked against its hash); the next run
 reuses it and installs again only when the lock file changed. ``lock`` takes
 uv's options after it, e.g. ``python3 dev.py lock --upgrade-package django``.
+
+The tests run on every core (pytest-xdist, -n auto); ``python3 dev.py test -n 0``
+runs them one after another in this one process.
 """
 
 import hashlib
@@ -160,7 +163,9 @@ def ensure_admin(env):
 def test(pytest_args):
     ensure_environment()
     manage("compile_catalogues", "--verbosity", "0", env=django_env())
-    completed = subprocess.run([str(PYTHON), "-m", "pytest", *pytest_args], cwd=ROOT)
+    # On every core; a later -n in pytest_args (-n 0: serially) wins.
+    parallel = ["-n", "auto"]
+    completed = subprocess.run([str(PYTHON), "-m", "pytest", *parallel, *pytest_args], cwd=ROOT)
     sys.exit(completed.returncode)
 
 

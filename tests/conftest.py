@@ -1,7 +1,63 @@
+from collections import Counter
+
 import pytest
 from django.conf import settings
 
 from tests.factories import make_page
+
+# --- Parallel runs (pytest-xdist with --dist loadgroup; README, "Running the tests") ---
+# Tests of these markers share one worker each: the browser tests one Chromium
+# (a session fixture), and the tests that start, stop and restart their own
+# PostgreSQL, redis-server and gunicorn processes run one at a time, so that two
+# of them do not starve each other's servers past their timeouts on a small machine.
+SHARED_WORKER_GROUPS = {"browser": "browser", "outage": "servers", "multi_instance": "servers"}
+
+
+def pytest_collection_modifyitems(items):
+    # pytest-xdist's loadgroup schedules by node id: of tests sharing one, it
+    # would run only the first, silently (schemathesis's @schema.parametrize()
+    # does that on pytest 9; tests/partner_api/test_schema.py shows the way).
+    counts = Counter(item.nodeid for item in items)
+    if duplicated := sorted(nodeid for nodeid, count in counts.items() if count > 1):
+        raise pytest.UsageError(f"tests share a node id: {', '.join(duplicated)}")
+    for item in items:
+        for marker, group in SHARED_WORKER_GROUPS.items():
+            if item.get_closest_marker(marker):
+                item.add_marker(pytest.mark.xdist_group(group))
+                break
+
+
+def pytest_sessionstart(session):
+    """With REDIS_URL, stop at once if the last worker's Redis database does not exist.
+
+    Each worker uses its own database, numbered up from REDIS_URL's
+    (portal/settings/test.py); the caches ignore Redis errors, so without this
+    check a database past the server's last would only show as odd cache misses.
+    The controller checks, before it starts any worker.
+    """
+    url = getattr(settings, "REDIS_URL", "")
+    if not url or hasattr(session.config, "workerinput"):
+        return
+    import redis
+
+    from portal.settings.test import redis_url_for_worker
+
+    workers = len(getattr(session.config.option, "tx", None) or [])
+    last = redis_url_for_worker(url, f"gw{max(workers - 1, 0)}")
+    try:
+        redis.Redis.from_url(last, socket_connect_timeout=2).ping()
+    except redis.ResponseError as error:
+        pytest.exit(
+            f"Redis at {last}: {error}. Each pytest-xdist worker uses its own Redis "
+            f"database, counting up from the one REDIS_URL names ({url}): name a "
+            "lower one, or run fewer workers (-n).",
+            returncode=pytest.ExitCode.USAGE_ERROR,
+        )
+    except redis.ConnectionError:
+        pass  # An outage of the shared Redis is the caches' own business, and tests'.
+
+
+# --- end of parallel runs ---
 
 
 def pytest_runtest_setup(item):

@@ -46,3 +46,33 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 MEDIA_ROOT = Path(tempfile.gettempdir()) / f"housing-portal-media-{os.getpid()}"
 atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 CELERY_TASK_ALWAYS_EAGER = True
+
+# --- One Redis database per pytest-xdist worker (issue 14, item 6) ---
+# Every test starts by emptying the caches (tests/conftest.py), which on Redis is
+# FLUSHDB: two workers on one database would empty each other's caches mid-test.
+# Worker gwN takes the database N above the one REDIS_URL names, so
+# REDIS_URL=redis://127.0.0.1:6379/7 with two workers uses databases 7 and 8
+# (tests/conftest.py says so plainly when one is past the server's last).
+_XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+
+
+def redis_url_for_worker(url, worker):
+    """``url`` with its database number moved up by the worker's number (gw0, gw1, ...)."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    if not url or not worker.startswith("gw"):
+        return url
+    parts = urlsplit(url)
+    database = int(parts.path.strip("/") or 0) + int(worker.removeprefix("gw"))
+    return urlunsplit(parts._replace(path=f"/{database}"))
+
+
+if REDIS_URL and _XDIST_WORKER:  # noqa: F405
+    _shared_redis_url = REDIS_URL  # noqa: F405
+    REDIS_URL = redis_url_for_worker(_shared_redis_url, _XDIST_WORKER)
+    for _cache in CACHES.values():  # noqa: F405
+        if _cache.get("LOCATION") == _shared_redis_url:
+            _cache["LOCATION"] = REDIS_URL
+    if _shared_redis_url == CELERY_BROKER_URL:  # noqa: F405
+        CELERY_BROKER_URL = REDIS_URL
+# --- end of one Redis database per worker ---

@@ -2,6 +2,7 @@
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from portal.languages import PORTAL_LANGUAGES, direction
 from tests.factories import make_page_in
@@ -54,12 +55,22 @@ def test_left_to_right_page_starts_at_the_left(phone, live_server, transactional
     assert edges["second"]["top"] > edges["first"]["top"]
 
 
+INNER_WIDTH = "return window.innerWidth"
+
+
 def set_viewport_width(browser, width):
     """Resize so that the page itself (not the window frame) is ``width`` wide."""
     browser.set_window_size(width, 800)
-    inner = browser.execute_script("return window.innerWidth")
+    inner = WebDriverWait(browser, 10).until(
+        lambda driver: (inner := driver.execute_script(INNER_WIDTH)) <= width and inner,
+        f"the window did not become {width} px wide",
+    )
     browser.set_window_size(width + (width - inner), 800)
-    assert browser.execute_script("return window.innerWidth") == width
+    # The page may learn of its new size a moment after the window has it.
+    WebDriverWait(browser, 10).until(
+        lambda driver: driver.execute_script(INNER_WIDTH) == width,
+        f"the page did not become {width} px wide",
+    )
 
 
 OVERFLOW = "return document.documentElement.scrollWidth - document.documentElement.clientWidth"

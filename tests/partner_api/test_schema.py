@@ -42,10 +42,36 @@ def api_content(db):
     request_finished.connect(close_old_connections)
 
 
-@schema.parametrize()
-# The content is read-only for the API: sharing it between examples is safe.
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
-def test_api_answers_as_its_openapi_schema_says(case, api_content):
-    # Called as a WSGI app there is no HTTP client to undo gzip, which the
-    # portal applies whenever a client accepts it: ask for plain JSON.
-    case.call_and_validate(headers={"Accept-Encoding": "identity"})
+def operation_test(path):
+    """The schema test of the GET operation at ``path``.
+
+    One test function per operation, not one for all: schemathesis on pytest 9
+    gives the operations of one test the same node id, and pytest-xdist's
+    loadgroup would then run only the first of them.
+    """
+
+    @schema.include(path=path, method="GET").parametrize()
+    # The content is read-only for the API: sharing it between examples is safe.
+    @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+    def test(case, api_content):
+        # Called as a WSGI app there is no HTTP client to undo gzip, which the
+        # portal applies whenever a client accepts it: ask for plain JSON.
+        case.call_and_validate(headers={"Accept-Encoding": "identity"})
+
+    test.path = path
+    return test
+
+
+test_pages_answer_as_the_schema_says = operation_test("/api/v1/pages/")
+test_a_page_answers_as_the_schema_says = operation_test("/api/v1/pages/{slug}/")
+test_topics_answer_as_the_schema_says = operation_test("/api/v1/topics/")
+test_a_topic_answers_as_the_schema_says = operation_test("/api/v1/topics/{slug}/")
+test_contact_points_answer_as_the_schema_says = operation_test("/api/v1/contact-points/")
+test_a_contact_point_answers_as_the_schema_says = operation_test("/api/v1/contact-points/{slug}/")
+
+
+def test_every_operation_of_the_schema_has_its_test():
+    tested = {value.path for value in globals().values() if hasattr(value, "path")}
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert {operation.method.upper() for operation in operations} == {"GET"}
+    assert {operation.path for operation in operations} == tested
