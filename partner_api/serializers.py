@@ -6,7 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from housing_info.models import ContactPoint, Page, Topic
-from partner_api.text import field_language, field_text
+from partner_api.text import field_language, field_text, is_machine_translation
 from sharing.alternates import real_languages
 from sharing.permalinks import absolute_url, page_permalink, topic_permalink
 from translation_workflow.versions import TranslationState, translation_state
@@ -27,6 +27,10 @@ class TopicSerializer(LanguageMixin, serializers.ModelSerializer):
     text_language = serializers.SerializerMethodField(
         help_text="The language of the title; differs from `language` when it fell back."
     )
+    is_machine_translation = serializers.SerializerMethodField(
+        help_text="Whether the title is a machine translation not yet checked by the City: "
+        "say so to your readers."
+    )
     title = serializers.SerializerMethodField()
     description = serializers.SerializerMethodField()
     permalink = serializers.SerializerMethodField(
@@ -43,6 +47,7 @@ class TopicSerializer(LanguageMixin, serializers.ModelSerializer):
             "slug",
             "language",
             "text_language",
+            "is_machine_translation",
             "title",
             "description",
             "permalink",
@@ -55,6 +60,9 @@ class TopicSerializer(LanguageMixin, serializers.ModelSerializer):
 
     def get_text_language(self, topic) -> str:
         return field_language(topic, "title", self.language)
+
+    def get_is_machine_translation(self, topic) -> bool:
+        return is_machine_translation(topic, "title", self.language)
 
     def get_title(self, topic) -> str:
         return field_text(topic, "title", self.language)
@@ -173,6 +181,13 @@ class PageSerializer(LanguageMixin, serializers.ModelSerializer):
 
 class ContactPointSerializer(LanguageMixin, serializers.ModelSerializer):
     language = serializers.SerializerMethodField(help_text="The language asked for.")
+    text_language = serializers.SerializerMethodField(
+        help_text="The language of the name; differs from `language` when it fell back."
+    )
+    is_machine_translation = serializers.SerializerMethodField(
+        help_text="Whether the name is a machine translation not yet checked by the City: "
+        "say so to your readers."
+    )
     name = serializers.SerializerMethodField()
     helps_with = serializers.SerializerMethodField()
     opening_hours = serializers.SerializerMethodField()
@@ -183,6 +198,8 @@ class ContactPointSerializer(LanguageMixin, serializers.ModelSerializer):
         fields = [
             "slug",
             "language",
+            "text_language",
+            "is_machine_translation",
             "name",
             "helps_with",
             "opening_hours",
@@ -195,6 +212,12 @@ class ContactPointSerializer(LanguageMixin, serializers.ModelSerializer):
 
     def get_language(self, contact) -> str:
         return self.language
+
+    def get_text_language(self, contact) -> str:
+        return field_language(contact, "name", self.language)
+
+    def get_is_machine_translation(self, contact) -> bool:
+        return is_machine_translation(contact, "name", self.language)
 
     def get_name(self, contact) -> str:
         return field_text(contact, "name", self.language)

@@ -152,6 +152,31 @@ def test_topics_and_contact_points_in_a_language(client):
     assert results(client, "/api/v1/contact-points/", topic=make_topic().slug) == []
 
 
+def test_topics_and_contact_points_say_their_language_and_machine_translation(client):
+    """As the pages do: a partner can tell its readers, in the portal's words."""
+    topic = make_topic(slug="help", title_ti="", description_ti="")
+    topic.machine_translated = ["ar"]
+    topic.save()
+    contact = make_contact_point(slug="boplats", name_ti="")
+    contact.machine_translated = ["ar"]
+    contact.save()
+    [arabic_topic] = results(client, "/api/v1/topics/", language="ar")
+    assert arabic_topic["text_language"] == "ar"
+    assert arabic_topic["is_machine_translation"] is True
+    [tigrinya_topic] = results(client, "/api/v1/topics/", language="ti")
+    assert tigrinya_topic["text_language"] == "en"
+    assert tigrinya_topic["title"] == topic.title_en
+    assert tigrinya_topic["is_machine_translation"] is False
+    [arabic_contact] = results(client, "/api/v1/contact-points/", language="ar")
+    assert arabic_contact["text_language"] == "ar"
+    assert arabic_contact["is_machine_translation"] is True
+    [tigrinya_contact] = results(client, "/api/v1/contact-points/", language="ti")
+    # No English name either: the Swedish one, and the API says so.
+    assert tigrinya_contact["text_language"] == "sv"
+    assert tigrinya_contact["name"] == contact.name_sv
+    assert tigrinya_contact["is_machine_translation"] is False
+
+
 def test_any_origin_may_read_the_api(client, page):
     response = client.get("/api/v1/pages/", HTTP_ORIGIN="https://partner.example")
     assert response["Access-Control-Allow-Origin"] == "*"
