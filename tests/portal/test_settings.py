@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # the repository: tests/portal/ is two below
 
 PRINT_DEBUG = (
     "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)"
