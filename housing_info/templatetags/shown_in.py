@@ -65,9 +65,10 @@ def shown_in_marker(*items):
     marker on every item, and most are empty; an included template for each
     was a third of the home page's rendering time.
     """
-    marker = summary(items)
-    if not (marker["languages"] or marker["is_machine"] or marker["is_outdated"]):
+    told_here = [item for item in told(items) if item.needs_marker]
+    if not told_here:
         return ""
+    marker = summary(told_here)
     reader = translation.get_language()
     tags = [format_html(MARKER_TAG, "", capfirst(name)) for name in marker["names"]]
     data = " ".join(marker["languages"])
