@@ -206,6 +206,12 @@ def search_sql(code):
     is configured otherwise), which lets PostgreSQL use the index. The
     candidates are the union of what the indexes find; only they are scored.
 
+    The trigram indexes are read only when some typed word, in all its forms,
+    is in no page's document or keywords in any of the languages: a word
+    written as the texts write it needs no forgiving, and a short common
+    beginning ("bo", in "boplats" and in every "bostad" and "boende") makes
+    a trigram index read many rows to find none (``typed_words``).
+
     A page has every word (in one language) when each word, alone, is in its
     document or keywords, or is as close as TRIGRAM_THRESHOLD to a word of its
     texts: "rent Boplats" is close to "The Boplats queue" as a whole, but
@@ -221,7 +227,7 @@ def search_sql(code):
     def text_query(number, kind):
         return f"to_tsquery(%(config_{number})s::regconfig, %({kind}_{number})s)"
 
-    candidates, words, laterals, every, scores = [], [], [], [], []
+    candidates, words, laterals, every, scores, known = [], [], [], [], [], []
     for number, language in enumerate(languages):
         document = f'"search_document_{language}"'
         any_word = text_query(number, "any")
@@ -230,12 +236,23 @@ def search_sql(code):
         candidates += [
             f"SELECT id FROM {page_table} WHERE {document} @@ {any_word}",  # noqa: S608
             f"SELECT page_id FROM search_pagekeywords WHERE {document} @@ {any_word}",  # noqa: S608
+            # Only while some word is in no text: a condition on the search
+            # alone, which PostgreSQL checks once, before it reads the index.
             *(
                 f"SELECT {key} FROM {table}"  # noqa: S608
-                f' WHERE {typed} <<%% search_unaccent("{field}_{language}")'
+                f" WHERE (SELECT misspelt FROM typed_words)"
+                f' AND {typed} <<%% search_unaccent("{field}_{language}")'
                 for table, _alias, key, field in TRIGRAM_TEXTS
             ),
         ]
+        # Whether the word (its forms, as typed) is in some text of this language.
+        term = f"to_tsquery(%(config_{number})s::regconfig, word.term_{number})"
+        known.append(
+            # Only fixed table and column names are put in; the words are parameters.
+            f"numnode({term}) = 0"  # noqa: S608
+            f" OR EXISTS (SELECT FROM {page_table} WHERE {document} @@ {term})"
+            f" OR EXISTS (SELECT FROM search_pagekeywords WHERE {document} @@ {term})"
+        )
         # Scored by similarity: the short texts. A body is searched through its
         # trigram index (above), but comparing every found page's body with the
         # typed words cost more than the rest of the search together.
@@ -293,8 +310,14 @@ def search_sql(code):
     )
     own = f"(page.\"title_{code}\" > '' AND page.\"body_{code}\" > '')"
     nl = "\n"
+    term_columns = ", ".join(f"term_{number}" for number in range(len(languages)))
+    term_arrays = ", ".join(f"%(terms_{number})s::text[]" for number in range(len(languages)))
     return f"""
-        WITH candidates AS (
+        WITH typed_words AS MATERIALIZED (
+            SELECT NOT COALESCE(bool_and({" OR ".join(f"({item})" for item in known)}), false)
+                AS misspelt
+            FROM unnest({term_arrays}) AS word({term_columns})
+        ), candidates AS (
             {f"{nl}            UNION ".join(candidates)}
         ), {", ".join(words)}
         SELECT {columns}, scored.has_every_word

@@ -5,6 +5,7 @@ from search.queries import (
     TRIGRAM_THRESHOLD,
     query_words,
     search_pages,
+    search_params,
     search_sql,
     text_search_config,
     text_search_setup,
@@ -129,6 +130,41 @@ def test_postgres_search_reads_the_stored_document_and_the_trigram_indexes():
         assert f'WHERE "search_document_{code}" @@' in sql
         assert f'search_unaccent(%(typed)s) <<%% search_unaccent("body_{code}")' in sql
     assert "to_tsvector" not in sql
+
+
+def trigram_index_scans(query, code):
+    """How many trigram comparisons of texts PostgreSQL ran, and how many it planned."""
+    words = query_words(query)
+    with connection.cursor() as cursor:
+        explain = "EXPLAIN (ANALYZE, FORMAT JSON) " + search_sql(code)
+        cursor.execute(explain, search_params(words, code))
+        plan = cursor.fetchone()[0]
+    scans = []
+
+    def walk(node):
+        # Through a trigram index, or (on a small table) a scan filtered by the operator.
+        conditions = (node.get(key, "") for key in ("Index Cond", "Filter"))
+        if "Scan" in node["Node Type"] and any("<<%" in c or "%>>" in c for c in conditions):
+            scans.append(node.get("Actual Loops", 0))
+        for child in node.get("Plans", []):
+            walk(child)
+
+    walk(plan[0]["Plan"])
+    return sum(1 for loops in scans if loops), len(scans)
+
+
+@pytest.mark.postgres
+def test_trigram_indexes_are_read_only_when_a_word_is_in_no_text():
+    page = make_page(title_sv="Boplats Göteborg", body_sv="<p>Ställ dig i bostadskön.</p>")
+    search_pages("warm up", "sv")
+    # Every word is in a text (as written, or as a form of it): no trigram index is read.
+    read, planned = trigram_index_scans("boplats bostadskö", "sv")
+    assert planned and not read
+    assert search_pages("boplats bostadskö", "sv").pages == [page]
+    # A misspelt word makes the search read them all, and still finds the page.
+    read, planned = trigram_index_scans("boplats bostadsköö", "sv")
+    assert read == planned > 0
+    assert search_pages("bopplats", "sv").pages == [page]
 
 
 @pytest.mark.postgres
