@@ -10,7 +10,7 @@ a gap) is never an error: the reader gets a friendly new start.
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import F
+from django.db.models import Prefetch, prefetch_related_objects
 
 from housing_info.models import Page, PathwayStep
 from smart_answers.models import Answer, Question, Rule
@@ -56,14 +56,6 @@ class Result:
     steps: list
 
 
-@dataclass(frozen=True)
-class Condition:
-    """An answer that a rule requires: all that ``conditions_met`` reads of it."""
-
-    pk: int
-    question_id: int
-
-
 def query_for(given):
     return urlencode([(item.question.slug, item.answer.slug) for item in given])
 
@@ -79,50 +71,33 @@ def conditions_met(required, answers_by_question):
     )
 
 
-def joined(rows, name, related=lambda row: row.related):
-    """Instances from ``rows`` joined to a many-to-many field, each once, in order.
-
-    Each row carries what ``related`` reads from it (None where the instance
-    has no related object); each instance gets the list of those as ``name``.
-    One query instead of one more per relation, as the page budget asks.
-    """
-    instances = {}
-    for row in rows:
-        instance = instances.setdefault(row.pk, row)
-        if instance is row:
-            setattr(instance, name, [])
-        value = related(row)
-        if value is not None:
-            getattr(instance, name).append(value)
-    return list(instances.values())
-
-
 def questions():
     """Every question in order, with its answers and the answers each depends on.
 
-    Two queries however long the flow: questions joined with their ``ask_if``
-    answers, answers joined with their ``offer_if`` answers. Each question gets
-    ``flow_answers`` and ``flow_ask_if``, each answer ``flow_offer_if``: lists,
-    like a Prefetch's ``to_attr``.
+    Four queries however long the flow: the questions, their ``ask_if``
+    answers, their answers and those answers' ``offer_if`` answers. Each
+    question gets ``flow_answers`` and ``flow_ask_if``, each answer
+    ``flow_offer_if`` (lists, from Prefetch's ``to_attr``).
     """
-    all_questions = joined(
-        Question.objects.annotate(related=F("ask_if")).order_by("order", "slug", "pk"),
-        "flow_ask_if",
+    return Question.objects.order_by("order", "slug", "pk").prefetch_related(
+        Prefetch("ask_if", queryset=condition_answers(), to_attr="flow_ask_if"),
+        Prefetch(
+            "answers",
+            queryset=Answer.objects.order_by("order", "slug", "pk").prefetch_related(
+                Prefetch("offer_if", queryset=condition_answers(), to_attr="flow_offer_if")
+            ),
+            to_attr="flow_answers",
+        ),
     )
-    answers = joined(
-        Answer.objects.annotate(related=F("offer_if")).order_by("order", "slug", "pk"),
-        "flow_offer_if",
-    )
-    by_pk = {answer.pk: answer for answer in answers}
-    by_question = {question.pk: question for question in all_questions}
-    for question in all_questions:
-        question.flow_answers = []
-        question.flow_ask_if = [by_pk[pk] for pk in question.flow_ask_if]
-    for answer in answers:
-        answer.flow_offer_if = [by_pk[pk] for pk in answer.flow_offer_if]
-        answer.question = by_question[answer.question_id]
-        answer.question.flow_answers.append(answer)
-    return all_questions
+
+
+def condition_answers():
+    """Answers as a condition names them: only what ``conditions_met`` reads.
+
+    Unordered, since the order of conditions does not matter: Answer's own
+    ordering would join every prefetch to the questions.
+    """
+    return Answer.objects.only("pk", "question_id").order_by()
 
 
 def walk(params, all_questions=None):
@@ -175,44 +150,37 @@ def result(flow, code):
     """The notes, pages and pathway steps that apply after the reader's answers.
 
     Notes are Text in the reader's language ``code`` (or a fallback language).
-    At most three queries: the rules joined with their conditions, then the
-    published pages and the steps of the rules that apply.
+    At most four queries: the rules and their conditions, then the published
+    pages and the steps of the rules that apply.
     """
     answered = flow.answers_by_question()
-    rows = Rule.objects.annotate(
-        related=F("conditions"), related_question=F("conditions__question")
-    ).order_by("order", "pk")
-    rules = joined(
-        rows,
-        "flow_conditions",
-        lambda row: (
-            None
-            if row.related is None
-            else Condition(pk=row.related, question_id=row.related_question)
-        ),
+    rules = Rule.objects.order_by("order", "pk").prefetch_related(
+        Prefetch("conditions", queryset=condition_answers(), to_attr="flow_conditions")
     )
     applying = [rule for rule in rules if conditions_met(rule.flow_conditions, answered)]
     notes = [note for note in (shown(rule, "note", code) for rule in applying) if note]
-    if not applying:
-        return Result(notes=notes, pages=[], steps=[])
-    place = {rule.pk: number for number, rule in enumerate(applying)}
-    pages = linked_to(Page.objects.published().select_related("topic"), place)
-    steps = linked_to(PathwayStep.objects.select_related("page"), place)
+    prefetch_related_objects(
+        applying,
+        Prefetch(
+            "pages",
+            queryset=Page.objects.published().select_related("topic"),
+            to_attr="flow_pages",
+        ),
+        Prefetch(
+            "steps", queryset=PathwayStep.objects.select_related("page"), to_attr="flow_steps"
+        ),
+    )
+    steps = each_once(step for rule in applying for step in rule.flow_steps)
     return Result(
         notes=notes,
-        pages=pages,
+        pages=each_once(page for rule in applying for page in rule.flow_pages),
         steps=sorted(steps, key=lambda step: (step.order, step.slug)),
     )
 
 
-def linked_to(queryset, place):
-    """Objects of ``queryset`` linked to the rules in ``place``, each once, by rule order.
-
-    ``place`` maps each rule's pk to its position; within one rule, objects
-    keep the model's own ordering.
-    """
-    rows = queryset.annotate(rule=F("smart_answer_rules")).filter(rule__in=list(place))
+def each_once(objects):
+    """``objects`` without repeats, each where it first comes."""
     found = {}
-    for row in sorted(rows, key=lambda row: place[row.rule]):
-        found.setdefault(row.pk, row)
+    for instance in objects:
+        found.setdefault(instance.pk, instance)
     return list(found.values())
