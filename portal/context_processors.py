@@ -28,7 +28,12 @@ def url_in(request, code):
             return reversed_in(code, match.view_name, match.args, kwargs, get_script_prefix())
         except (NoReverseMatch, TypeError):
             pass
-    return translate_url(request.path, code)
+    try:
+        return translate_url(request.path, code)
+    except ValueError:
+        # A path no URL parser reads ("//[.xml" starts like a host name with a
+        # broken IPv6 address), on a "not found" page: that language's home.
+        return reversed_in(code, "housing_info:home", (), (), get_script_prefix())
 
 
 def languages(request):

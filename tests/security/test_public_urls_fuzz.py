@@ -1,10 +1,11 @@
 """Property-based tests: whatever a visitor sends, the portal never answers 5xx."""
 
 import re
+from urllib.parse import unquote_to_bytes
 
 import pytest
 from django.test import Client
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from portal.languages import PORTAL_LANGUAGES
@@ -219,8 +220,22 @@ SLUG_PATHS = [
 ]
 
 
+def get_as_sent(client, path):
+    """GET ``path`` as a server hands it to the portal, whatever it holds.
+
+    The test client reads a path that starts with "//" as a host name, and
+    fails on one such as "//[.xml" ("Invalid IPv6 URL") before the portal sees
+    it; a server passes it on as a path, decoded as WSGI decodes paths.
+    """
+    if not path.startswith("//"):
+        return client.get(path)
+    return client.get("/", PATH_INFO=unquote_to_bytes(path).decode("iso-8859-1"))
+
+
 @FUZZ
 @given(code=codes, template=st.sampled_from(SLUG_PATHS), x=slug_like)
+# Found by Hypothesis on 6 December 2026: "//[.xml" broke the test client, not the portal.
+@example(code="sv", template="/{x}.xml", x="/[")
 def test_arbitrary_slugs_in_public_url_families_never_give_a_server_error(
     fuzz_client, code, template, x
 ):
@@ -228,7 +243,7 @@ def test_arbitrary_slugs_in_public_url_families_never_give_a_server_error(
 
     for segment in (x, quote(x, safe="")):
         path = template.format(code=code, x=segment)
-        response = fuzz_client.get(path)
+        response = get_as_sent(fuzz_client, path)
         assert_not_server_error(response, path)
     # Quoted, every character of x stays in the path ("//" would start a host name).
     if CONTROL_IN_PATH.search(x) and not path.startswith("//"):
