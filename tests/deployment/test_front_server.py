@@ -14,6 +14,7 @@ import re
 import tempfile
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import psycopg
@@ -258,5 +259,29 @@ def test_a_pool_that_is_down_gives_a_503_with_the_security_headers(deployment):
         assert page.status == 200
         assert down.status == 503
         assert security_headers(down) == security_headers(page)
+    finally:
+        front.stop()
+
+
+def test_a_flood_of_pdf_requests_waits_in_one_queue_and_pages_are_not_limited(deployment):
+    # A front server of its own, so that its queue is this test's alone.
+    front = NginxFront(deployment.pages.port, deployment.pdfs.port)
+    front.start()
+    try:
+        client = HttpClient(front.port)
+        page = client.get("/sv/sublet/")
+        # More PDF requests at once than the queue holds (200 waiting, 100 a second).
+        with ThreadPoolExecutor(max_workers=320) as pool:
+            answers = list(pool.map(lambda n: client.get(f"/sv/deposit/pdf/?n={n}"), range(320)))
+            # While the queue is full, pages are answered at once.
+            during = client.get("/sv/sublet/")
+        refused = [answer for answer in answers if answer.status == 429]
+        assert refused, "no request was refused: the PDF addresses are not limited"
+        assert {answer.status for answer in answers} <= {301, 429}
+        assert len(answers) - len(refused) >= 200
+        assert refused[0].headers["Retry-After"] == "1"
+        assert security_headers(refused[0]) == security_headers(page)
+        assert during.status == 200
+        assert "Andrahandsuthyrning" in during.text
     finally:
         front.stop()
