@@ -12,9 +12,9 @@ then on only sends the SQL with a new value.
 It is for the few lookups every public page makes, whose shape never changes
 between requests: at most one value varies (a slug, a page's id). The value is
 given when the queryset is built as a ``marker`` that occurs once among the
-query's parameters and is replaced on each run. Annotations are not supported
-on model instances; a ``values_list()`` queryset gives rows (``CompiledRows``),
-annotations included.
+query's parameters and is replaced on each run. Annotations become attributes
+of the model instances, as Django sets them; a ``values_list()`` queryset gives
+rows (``CompiledRows``), annotations included.
 The compiled queries are kept per thread, as Django keeps a database connection
 per thread, and per language, since django-modeltranslation orders by the
 active language's columns.
@@ -34,9 +34,9 @@ class CompiledQuery:
         self.db = queryset.db
         compiler = queryset.query.get_compiler(using=self.db)
         self.sql, self.params, self.slot = _sql(compiler, marker)
-        if compiler.annotation_col_map:
-            raise ValueError("A compiled query cannot fill in annotations.")
         select, klass_info = compiler.select, compiler.klass_info
+        # Each annotation's name and column, set on the instance as Django's ModelIterable does.
+        self.annotations = tuple(compiler.annotation_col_map.items())
         self.model = klass_info["model"]
         fields = klass_info["select_fields"]
         self.start, self.end = fields[0], fields[-1] + 1
@@ -55,6 +55,8 @@ class CompiledQuery:
             instance = self.model.from_db(self.db, self.init_list, row[self.start : self.end])
             for populator in self.related_populators:
                 populator.populate(row, instance)
+            for name, column in self.annotations:
+                setattr(instance, name, row[column])
             instances.append(instance)
         return instances
 

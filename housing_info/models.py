@@ -175,8 +175,15 @@ class Page(models.Model):
         return slug_url("housing_info:page", self.slug)
 
     def has_text_in(self, code):
-        """Whether the page has a title and a body in ``code``."""
-        return bool(getattr(self, f"title_{code}", "") and getattr(self, f"body_{code}", ""))
+        """Whether the page has a title and a body in ``code``.
+
+        A list that reads no bodies says whether there is one as
+        ``has_body_<code>`` (``housing_info.reader_queries``).
+        """
+        has_body = getattr(self, f"has_body_{code}", None)
+        if has_body is None:
+            has_body = getattr(self, f"body_{code}", "")
+        return bool(getattr(self, f"title_{code}", "") and has_body)
 
     def is_translated_into(self, code, *, preview=False):
         """Whether a reader of ``code`` can read this page in their own language.

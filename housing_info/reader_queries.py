@@ -134,12 +134,24 @@ def has_text(field):
 
 
 def _pathway_steps(language):
-    steps = PathwayStep.objects.select_related("page").only(
-        *reader_columns(PathwayStep, language),
-        # A step links to its page: no text of the page is shown, but the reader
-        # is told which language it opens in, which takes its titles and bodies
-        # (Page.text_language).
-        *reader_columns(Page, language, via="page", translated_fields=("title", "body")),
+    """The steps, each with its page's titles and whether the page has a body.
+
+    A step links to its page: no text of the page is shown, but the reader is
+    told which language it opens in (Page.text_language), which takes its
+    titles and whether it has a body: not the body, as the home lists.
+    """
+    steps = (
+        PathwayStep.objects.select_related("page")
+        .only(
+            *reader_columns(PathwayStep, language),
+            *reader_columns(Page, language, via="page", translated_fields=("title",)),
+        )
+        .annotate(
+            **{
+                f"page_has_body_{code}": has_text(f"page__body_{code}")
+                for code in reader_languages(language)
+            }
+        )
     )
     return steps, None
 
@@ -163,7 +175,7 @@ class ListedPage:
         self.language_versions = row["language_versions"]
         for code in reader_languages(language):
             setattr(self, f"title_{code}", row[f"title_{code}"])
-            setattr(self, f"body_{code}", row[f"has_body_{code}"])
+            setattr(self, f"has_body_{code}", row[f"has_body_{code}"])
         self.shown_language = self.text_language(language)
         self.shown_title = getattr(self, f"title_{self.shown_language}")
         self.shown = ShownIn(
@@ -197,4 +209,9 @@ def home_topics(language):
 
 def pathway_steps(language):
     """The pathway's steps with the page each links to, read with one query."""
-    return compiled(_pathway_steps, language)()
+    steps = compiled(_pathway_steps, language)()
+    for step in steps:
+        if step.page is not None:
+            for code in reader_languages(language):
+                setattr(step.page, f"has_body_{code}", getattr(step, f"page_has_body_{code}"))
+    return steps

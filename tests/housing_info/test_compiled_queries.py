@@ -72,9 +72,13 @@ def test_leaves_out_the_columns_the_queryset_leaves_out():
     assert "body_sv" in found.get_deferred_fields()
 
 
-def test_refuses_what_it_cannot_run_as_the_queryset_would():
-    with pytest.raises(ValueError):
-        CompiledQuery(Page.objects.annotate(topic_order=F("topic__order")).filter(pk=-1), -1)
+def test_sets_annotations_on_the_instances_as_the_queryset_would():
+    page = make_page()
+    queryset = Page.objects.annotate(topic_order=F("topic__order") + 7).filter(pk=-1)
+
+    (found,) = CompiledQuery(queryset, -1)(page.pk)
+
+    assert found.topic_order == page.topic.order + 7
 
 
 def test_refuses_a_marker_that_is_missing_or_repeated():

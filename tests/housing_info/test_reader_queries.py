@@ -6,6 +6,7 @@ from housing_info.reader_queries import (
     contact_points,
     home_topics,
     page_with_topic,
+    pathway_steps,
 )
 from page_cache import generation
 from tests.factories import make_contact_point, make_page, make_pathway_step, make_topic
@@ -123,3 +124,22 @@ def test_home_lists_link_to_the_language_asked_for_whatever_language_is_active()
     with translation.override("ar"):
         (topic,) = home_topics("sv")
     assert [listed.url for listed in topic.published_pages] == [f"/sv/{page.slug}/"]
+
+
+def test_pathway_steps_tell_the_language_their_pages_open_in_without_reading_bodies(
+    django_assert_num_queries,
+):
+    own = make_page(body_ti="<p>" + "ጽሑፍ " * 5000 + "</p>")
+    untranslated = make_page(title_ti="", body_ti="")
+    no_body = make_page(body_ti="")
+    for order, page in enumerate((own, untranslated, no_body, None)):
+        make_pathway_step(page=page, order=order)
+
+    with translation.override("ti"), django_assert_num_queries(1):
+        steps = pathway_steps("ti")
+        opens_in = [step.page and step.page.shown_in("ti").language for step in steps]
+
+    assert opens_in == ["ti", "en", "en", None]
+    assert opens_in[:3] == [page.text_language("ti") for page in (own, untranslated, no_body)]
+    for step in steps[:3]:
+        assert {"body_ti", "body_en", "body_sv"} <= step.page.get_deferred_fields()
