@@ -105,3 +105,19 @@ def in_its_language(text):
     return format_html(
         '<bdi class="shown-text" lang="{}" dir="{}">{}</bdi>', text.language, text.dir, str(text)
     )
+
+
+@register.filter
+def in_title(text, language=None):
+    """``text`` for the page's ``<title>``, which can mark no language: when the
+    text is not in the reader's language, that language's name follows it, in
+    the reader's language ("Transitional flat (الإنجليزية)").
+
+    ``text`` is a ShownText, or any text whose ``language`` is given.
+    """
+    language = language or getattr(text, "language", None)
+    reader = translation.get_language()
+    if not language or language == reader:
+        return str(text)
+    name = capfirst(translation.get_language_info(language)["name_translated"])
+    return f"{text} ({name})"
