@@ -139,7 +139,7 @@ def pdf_load(app, env, args, workdir):
     --pdf-pool-nice), PDFs and their redirects kept by nginx. The setups take
     turns, --repeat times, so that they meet the same machine load.
     """
-    from tests.servers import NginxFront
+    from tests.servers.nginx import NginxFront
 
     worker = CeleryWorker(env, workdir / "celery-worker.log")
     pools = {}
