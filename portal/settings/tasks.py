@@ -36,7 +36,7 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 2
 # Size budget: printable pages larger than this (bytes of HTML) get no PDF.
 PDF_MAX_HTML_BYTES = env.whole_number("PDF_MAX_HTML_BYTES", 250_000, minimum=1000)
 
-# Language demand: page views count in Redis (language_demand/store.py); Celery
+# Language demand: page views count in Redis (language_demand/redis_store.py); Celery
 # beat writes the counts to the database every 5 minutes. Other periodic tasks
 # add their own entries to this dictionary.
 CELERY_BEAT_SCHEDULE = {
