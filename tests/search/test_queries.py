@@ -1,14 +1,13 @@
 import pytest
 from django.db import connection
 
-from search.queries import (
+from search.postgres_queries import (
     TRIGRAM_THRESHOLD,
-    query_words,
-    search_pages,
     search_sql,
     text_search_config,
     text_search_setup,
 )
+from search.queries import query_words, search_pages
 from search.results import page_results
 from search.word_forms import SNOWBALL_CONFIGS
 from tests.factories import make_page
