@@ -1,14 +1,13 @@
-"""The core every environment shares: applications, middleware, templates,
-database, languages and static files.
+"""The core every environment shares: apps, middleware, templates, database, languages.
 
-The other concerns have a module each, beside this one: ``security.py``,
-``caches.py``, ``tasks.py`` (Celery and stored PDFs), ``api.py`` (the partner
-API) and ``logging.py``. ``production.py`` puts them together and adds what a
-deployment must set (secret key, host names, HTTPS); ``test.py`` adds the test
-suite's conveniences to that. Values that differ between a laptop and a server
-come from the environment through ``portal/settings/environment.py`` (typed,
-with an error naming the variable); ``.env.example`` lists each variable.
-DEBUG is off unless DJANGO_DEBUG asks for it.
+Static files too. The other concerns have a module each, beside this one:
+``security.py``, ``caches.py``, ``tasks.py`` (Celery and stored PDFs),
+``api.py`` (the partner API) and ``logging.py``. ``production.py`` puts them
+together and adds what a deployment must set (secret key, host names, HTTPS);
+``test.py`` adds the test suite's conveniences to that. Values that differ
+between a laptop and a server come from the environment through
+``portal/settings/environment.py`` (typed, with an error naming the variable);
+``.env.example`` lists each variable. DEBUG is off unless DJANGO_DEBUG asks for it.
 """
 
 from pathlib import Path
