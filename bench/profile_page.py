@@ -82,7 +82,7 @@ def main():
     for name in ("DJANGO_DEBUG", "DJANGO_STATICFILES_STORAGE"):
         os.environ.pop(name, None)
 
-    from bench.run import recreate_database
+    from bench.servers import recreate_database
 
     if not args.reuse:
         recreate_database(database_url)

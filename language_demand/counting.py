@@ -23,8 +23,9 @@ from urllib.parse import urlsplit
 from django.urls import reverse
 from django.utils import timezone
 
+from language_demand.counters import Counter
 from language_demand.language_tags import is_known_language, unserved_language
-from language_demand.store import Counter, demand_store
+from language_demand.store import demand_store
 from portal.client_address import client_address
 from portal.page_language import noted_page_language
 

@@ -10,8 +10,9 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 
 from housing_info.models import Page
+from language_demand.counters import StoreUnavailable
 from language_demand.models import LanguageDemand
-from language_demand.store import StoreUnavailable, demand_store
+from language_demand.store import demand_store
 
 logger = logging.getLogger(__name__)
 

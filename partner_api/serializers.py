@@ -6,7 +6,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from housing_info.models import ContactPoint, Page, Topic
-from partner_api.text import field_language, field_text, is_machine_translation
+from partner_api.text import field_text, is_machine_translation
+from portal.shown_text import text_language
 from sharing.alternates import real_languages
 from sharing.permalinks import absolute_url, page_permalink, topic_permalink
 from translation_workflow.versions import TranslationState, translation_state
@@ -59,7 +60,7 @@ class TopicSerializer(LanguageMixin, serializers.ModelSerializer):
         return self.language
 
     def get_text_language(self, topic) -> str:
-        return field_language(topic, "title", self.language)
+        return text_language(topic, "title", self.language)
 
     def get_is_machine_translation(self, topic) -> bool:
         return is_machine_translation(topic, "title", self.language)
@@ -214,7 +215,7 @@ class ContactPointSerializer(LanguageMixin, serializers.ModelSerializer):
         return self.language
 
     def get_text_language(self, contact) -> str:
-        return field_language(contact, "name", self.language)
+        return text_language(contact, "name", self.language)
 
     def get_is_machine_translation(self, contact) -> bool:
         return is_machine_translation(contact, "name", self.language)

@@ -3,13 +3,8 @@
 from portal.shown_text import shown_text, text_language
 
 
-def field_language(obj, field, code):
-    """The first language, from ``code`` through the fallback chain, with ``field`` filled in."""
-    return text_language(obj, field, code)
-
-
 def field_text(obj, field, code):
-    return getattr(obj, f"{field}_{field_language(obj, field, code)}", "") or ""
+    return getattr(obj, f"{field}_{text_language(obj, field, code)}", "") or ""
 
 
 def is_machine_translation(obj, field, code):

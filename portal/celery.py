@@ -1,7 +1,7 @@
 """The Celery app: background tasks (PDFs, posters, periodic counts) beside the web.
 
 Started as ``celery -A portal worker`` and ``celery -A portal beat``. Its
-settings are the ``CELERY_*`` names in ``portal/settings/base.py``, read from the
+settings are the ``CELERY_*`` names in ``portal/settings/tasks.py``, read from the
 environment; without a broker (local development on SQLite) every task runs
 at once in the process that asks for it.
 """

@@ -38,6 +38,9 @@ SNOWBALL_CONFIGS = {
 
 #: Words at least this long are matched by their beginning without the ending.
 TRIM_FROM = 5
+# Words this short match only themselves, not as a beginning: "i" or "в" would
+# otherwise find nearly every page.
+SHORTEST_PREFIX = 3
 
 # Swedish names of places and authorities, and how readers write them in their
 # own scripts (common spellings seen in Gothenburg's and Migrationsverket's
@@ -123,7 +126,7 @@ def tsquery_text(words, knows_word_forms, operator, shortest_prefix):
 
     A form is matched as a word beginning (``:*``) from ``shortest_prefix``
     letters on, and as a whole word below.
-    ``words`` hold only letters, marks and digits (``queries.query_words``), so
+    ``words`` hold only letters, marks and digits (``search.queries.query_words``), so
     nothing in them can be read as a text search operator.
     """
     terms = []

@@ -1,7 +1,8 @@
 """The page admin, registered by this app: every save goes through ``services``.
 
-- The language-version part of the form: each version's state and "hold back";
-  the question whether a change to the Swedish text changes its meaning.
+- The language-version part of the form (``page_form``): each version's state
+  and "hold back"; the question whether a change to the Swedish text changes
+  its meaning.
 - Roles: a translator edits only the languages assigned to them; every other
   field is shown but disabled, so a crafted POST cannot change it either, and
   ``save_model`` refuses any change beyond the user's rights all the same.
@@ -9,7 +10,6 @@
 - History, comparing and restoring revisions: ``page_history_admin``.
 """
 
-from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
@@ -27,15 +27,14 @@ from portal.concurrent_edits import ConcurrentEditAdminMixin
 from portal.languages import SOURCE_LANGUAGE, direction
 from portal.page_inlines import page_inlines
 from translation_workflow import revisions, services
-from translation_workflow.forms import (
-    LanguageVersionFormMixin,
+from translation_workflow.page_form import (
+    PageWorkflowForm,
     held_back_field_name,
-    language_version_fields,
-    state_field_name,
+    language_of,
+    language_version_fieldsets,
 )
 from translation_workflow.page_history_admin import PageHistoryAdminMixin
 from translation_workflow.roles import (
-    all_languages,
     can_edit_source,
     can_exchange,
     can_publish,
@@ -56,78 +55,6 @@ SETTINGS_FIELDS = (
     "review_by",
     "contact_points",
 )
-
-
-def _form_init(self, *args, **kwargs):
-    super(PageWorkflowForm, self).__init__(*args, **kwargs)
-    self.setup_language_versions()
-
-
-def _form_clean(self):
-    cleaned = super(PageWorkflowForm, self).clean()
-    self.clean_language_versions()
-    return cleaned
-
-
-# Declared with type() because its fields follow the served languages.
-PageWorkflowForm = type(
-    "PageWorkflowForm",
-    (LanguageVersionFormMixin, forms.ModelForm),
-    {
-        "__module__": __name__,
-        "__init__": _form_init,
-        "clean": _form_clean,
-        **language_version_fields(),
-    },
-)
-
-
-def language_of(field_name):
-    """The language code a translated field belongs to (``body_ar`` -> ``ar``), or None."""
-    base, _underscore, code = field_name.rpartition("_")
-    if base in Page.TEXT_FIELDS and code in all_languages():
-        return code
-    return None
-
-
-def language_version_fieldsets(user):
-    """Fieldsets for the language versions and the Swedish-change question."""
-    editable = editable_languages(user)
-    rows = [
-        (state_field_name(code), held_back_field_name(code))
-        for code in translation_languages()
-        if code in editable
-    ]
-    # Whoever may edit every language sees each state once, as a field to change.
-    overview = [] if len(rows) == len(translation_languages()) else ["language_versions_overview"]
-    fieldsets = [
-        (
-            gettext_lazy("Language versions"),
-            {
-                "fields": [*overview, *rows],
-                "description": gettext_lazy(
-                    "Where each language version stands against the Swedish text. Change a "
-                    "state only when you know it: for example choose “Up to date” after "
-                    "updating an outdated translation."
-                ),
-            },
-        )
-    ]
-    if SOURCE_LANGUAGE in editable:
-        fieldsets.append(
-            (
-                gettext_lazy("Did your change to the Swedish text change its meaning?"),
-                {
-                    "fields": ["swedish_change"],
-                    "description": gettext_lazy(
-                        "Answer when you changed the Swedish text of a published page, or "
-                        "when you publish a page whose Swedish text changed since it was last "
-                        "published. Other changes never outdate translations."
-                    ),
-                },
-            )
-        )
-    return fieldsets
 
 
 class PageWorkflowAdminMixin:

@@ -1,4 +1,4 @@
-"""Settings of a running portal: ``base.py`` plus what a deployment must decide.
+"""Settings of a running portal: every concern's module plus what a deployment must decide.
 
 manage.py, gunicorn (portal/wsgi.py), Celery and the image load this module.
 It is safe by default: without DJANGO_DEBUG=true the portal refuses to start
@@ -8,8 +8,13 @@ laptop. docs/deployment.md describes each variable.
 """
 
 from portal.settings import environment as env
+from portal.settings.api import *  # noqa: F403
 from portal.settings.base import *  # noqa: F403
 from portal.settings.base import DEBUG
+from portal.settings.caches import *  # noqa: F403
+from portal.settings.logging import *  # noqa: F403
+from portal.settings.security import *  # noqa: F403
+from portal.settings.tasks import *  # noqa: F403
 
 SECRET_KEY = env.text("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env.comma_list("DJANGO_ALLOWED_HOSTS")

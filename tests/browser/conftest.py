@@ -9,11 +9,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from django.conf import settings
+
+from tests.browser.axe import AXE_SCRIPT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-AXE_SCRIPT = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_FLAGS = (
     "--headless",
     "--no-sandbox",

@@ -2,29 +2,12 @@
 
 import pytest
 
-from tests.browser.conftest import AXE_SCRIPT
+from tests.browser.axe import axe_violations, run_axe
 from tests.factories import make_contact_point, make_page_in, make_pathway_step
 
 pytestmark = pytest.mark.browser
 
 LANGUAGES = ("sv", "ar", "prs", "ti", "so", "uk")
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-RUN_AXE = """
-const done = arguments[arguments.length - 1];
-axe.run(document, {runOnly: {type: "tag", values: arguments[0]}, resultTypes: ["violations"]})
-  .then(result => done(result.violations.map(v => ({
-    id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + ": " + n.failureSummary),
-  }))))
-  .catch(error => done([{id: "axe-error", help: String(error), nodes: []}]));
-"""
-
-
-def axe_violations(browser, url):
-    browser.get(url)
-    browser.execute_script(AXE_SCRIPT.read_text(encoding="utf-8"))
-    return browser.execute_async_script(RUN_AXE, WCAG_TAGS)
 
 
 @pytest.fixture
@@ -56,6 +39,5 @@ def test_axe_reports_a_violation_when_there_is_one(browser, live_server, transac
     """The harness itself works: an image without a text alternative is caught."""
     browser.get(f"{live_server.url}/ar/")
     browser.execute_script("document.querySelector('main').append(document.createElement('img'))")
-    browser.execute_script(AXE_SCRIPT.read_text(encoding="utf-8"))
-    violations = browser.execute_async_script(RUN_AXE, WCAG_TAGS)
+    violations = run_axe(browser)
     assert [violation["id"] for violation in violations] == ["image-alt"]

@@ -6,7 +6,7 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from smart_answers.models import Answer
-from tests.browser.test_axe import axe_violations
+from tests.browser.axe import axe_violations
 from tests.browser.test_layout import OVERFLOW, set_viewport_width
 from tests.portal.test_language_policy_walk import site  # noqa: F401 - the walk's fixtures
 

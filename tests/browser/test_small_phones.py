@@ -23,13 +23,12 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from housing_info.models import Page, Topic
 from portal.languages import PORTAL_LANGUAGES
-from tests.browser.conftest import AXE_SCRIPT
+from tests.browser.axe import WCAG_22_TAGS, run_axe
 
 pytestmark = pytest.mark.browser
 
 ALL_CODES = [language.code for language in PORTAL_LANGUAGES]
 RTL_CODES = [language.code for language in PORTAL_LANGUAGES if language.bidi]
-WCAG_22_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PHONE = (360, 640)
 NARROWEST = 320
 MAX_HEADER_HEIGHT = PHONE[1] // 4
@@ -41,16 +40,6 @@ FIRST_LINE = 32
 SEARCH_QUERY = "Boplats"
 # The flow's answers that lead to notes, steps and pages (smart_answers/demo).
 FLOW_ANSWERS = "status=residence-permit&arrival=assigned&living=nowhere&children=yes"
-
-RUN_AXE = """
-const done = arguments[arguments.length - 1];
-axe.run(document, {runOnly: {type: "tag", values: arguments[0]}, resultTypes: ["violations"]})
-  .then(result => done(result.violations.map(v => ({
-    id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + ": " + n.failureSummary),
-  }))))
-  .catch(error => done([{id: "axe-error", help: String(error), nodes: []}]));
-"""
 
 # Sizes of what a finger can tap: everything shown that is a link or a control.
 # Hidden things (a folded menu, a label read only by screen readers) are not targets.
@@ -161,8 +150,7 @@ def layout_problems(browser, url):
 def axe_violations(browser, url):
     set_viewport(browser, *PHONE)
     open_page(browser, url)
-    browser.execute_script(AXE_SCRIPT.read_text(encoding="utf-8"))
-    return browser.execute_async_script(RUN_AXE, WCAG_22_TAGS)
+    return run_axe(browser, WCAG_22_TAGS)
 
 
 @pytest.fixture

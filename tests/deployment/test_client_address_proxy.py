@@ -18,7 +18,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.servers import Gunicorn, HttpClient, RedisServer, manage, production_environment
+from tests.servers import (
+    Gunicorn,
+    HttpClient,
+    RedisServer,
+    migrate_and_seed,
+    production_environment,
+)
 
 PROXY_ADDRESS = "127.0.0.2"
 READER_A = "127.0.0.3"
@@ -108,8 +114,7 @@ def deployment():
         # gunicorn believes the proxy's X-Forwarded-Proto from the same address.
         FORWARDED_ALLOW_IPS=PROXY_ADDRESS,
     )
-    manage(env, "migrate", "--no-input")
-    manage(env, "shell", "--command", SEED)
+    migrate_and_seed(env, SEED)
     app = Gunicorn(env)
     proxy = None
     try:

@@ -69,6 +69,11 @@ NEEDED = [
     "manage.py",
     "requirements/runtime.txt",
     "portal/settings/base.py",
+    "portal/settings/security.py",
+    "portal/settings/caches.py",
+    "portal/settings/tasks.py",
+    "portal/settings/api.py",
+    "portal/settings/logging.py",
     "portal/settings/production.py",
     "portal/settings/environment.py",
     "portal/wsgi.py",
@@ -110,7 +115,13 @@ def sent(working_tree):
 
 
 def test_the_working_tree_holds_what_must_stay_out(working_tree):
-    for name in [*LOCAL_FILES, ".env.example", "tests/servers.py", "bench/run.py", ".ci/run"]:
+    for name in [
+        *LOCAL_FILES,
+        ".env.example",
+        "tests/servers/portal.py",
+        "bench/run.py",
+        ".ci/run",
+    ]:
         assert (working_tree / name).exists(), name
 
 

@@ -17,10 +17,8 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import psycopg
 import pytest
 import redis
-from django.conf import settings
 
 from tests.servers import (
     CeleryWorker,
@@ -29,7 +27,7 @@ from tests.servers import (
     NginxFront,
     RedisServer,
     free_port,
-    manage,
+    migrate_and_seed,
     production_environment,
 )
 from tests.sharing.conftest import needs_renderer
@@ -57,29 +55,6 @@ deposit = Page.objects.create(slug="deposit", topic=topic, published=True,
                               title_sv="Deposition", summary_sv="Om depositioner.")
 print(sublet.pk, deposit.pk)
 """
-
-
-@pytest.fixture(scope="module")
-def database_url():
-    """A database of this module's own on the suite's PostgreSQL server, dropped afterwards."""
-    server = settings.DATABASES["default"]
-    name = f"portal_front_{uuid.uuid4().hex[:10]}"
-    admin = psycopg.connect(
-        host=server["HOST"] or "127.0.0.1",
-        port=server["PORT"] or 5432,
-        user=server["USER"],
-        password=server["PASSWORD"] or None,
-        dbname="postgres",
-        autocommit=True,
-    )
-    admin.execute(f'CREATE DATABASE "{name}"')
-    password = f":{server['PASSWORD']}" if server["PASSWORD"] else ""
-    host = server["HOST"] or "127.0.0.1"
-    try:
-        yield f"postgres://{server['USER']}{password}@{host}:{server['PORT'] or 5432}/{name}"
-    finally:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
 
 
 class Deployment:
@@ -164,8 +139,7 @@ def deployment(database_url):
         # nginx on the loopback interface is the proxy; the client's address is in the header.
         DJANGO_TRUSTED_PROXIES="127.0.0.1",
     )
-    manage(env, "migrate", "--no-input")
-    page_ids = map(int, manage(env, "shell", "--command", SEED).stdout.split()[-2:])
+    page_ids = map(int, migrate_and_seed(env, SEED).split()[-2:])
     broker = redis.Redis.from_url(redis_server.url(db=1))
     setup = Deployment(env, media_root, broker, page_ids)
     try:

@@ -11,14 +11,11 @@ once on both instances make the page be rendered once. Staff sessions work on bo
 
 import re
 import threading
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 
-import psycopg
 import pytest
-from django.conf import settings
 
-from tests.servers import Gunicorn, RedisServer, manage, production_environment
+from tests.servers import Gunicorn, RedisServer, manage, migrate_and_seed, production_environment
 
 pytestmark = [pytest.mark.postgres, pytest.mark.multi_instance]
 
@@ -42,35 +39,11 @@ print(topic.pk)
 
 
 @pytest.fixture(scope="module")
-def database_url():
-    """A database of this test's own on the suite's PostgreSQL server, dropped afterwards."""
-    server = settings.DATABASES["default"]
-    name = f"portal_multi_{uuid.uuid4().hex[:10]}"
-    admin = psycopg.connect(
-        host=server["HOST"] or "127.0.0.1",
-        port=server["PORT"] or 5432,
-        user=server["USER"],
-        password=server["PASSWORD"] or None,
-        dbname="postgres",
-        autocommit=True,
-    )
-    admin.execute(f'CREATE DATABASE "{name}"')
-    password = f":{server['PASSWORD']}" if server["PASSWORD"] else ""
-    host = server["HOST"] or "127.0.0.1"
-    try:
-        yield f"postgres://{server['USER']}{password}@{host}:{server['PORT'] or 5432}/{name}"
-    finally:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
-
-
-@pytest.fixture(scope="module")
 def instances(database_url):
     redis = RedisServer()
     redis.start()
     env = production_environment(DATABASE_URL=database_url, REDIS_URL=redis.url(db=7))
-    manage(env, "migrate", "--no-input")
-    topic_id = manage(env, "shell", "--command", SEED).stdout.strip().splitlines()[-1]
+    topic_id = migrate_and_seed(env, SEED).strip().splitlines()[-1]
     apps = [Gunicorn(env), Gunicorn(env, workers=2)]
     try:
         for app in apps:

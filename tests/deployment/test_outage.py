@@ -8,7 +8,13 @@ import time
 
 import pytest
 
-from tests.servers import Gunicorn, RedisServer, ThrowawayPostgres, manage, production_environment
+from tests.servers import (
+    Gunicorn,
+    RedisServer,
+    ThrowawayPostgres,
+    migrate_and_seed,
+    production_environment,
+)
 
 pytestmark = [pytest.mark.postgres, pytest.mark.outage]
 
@@ -31,8 +37,7 @@ def servers():
         database.start()
         redis.start()
         env = production_environment(DATABASE_URL=database.url, REDIS_URL=redis.url(db=7))
-        manage(env, "migrate", "--no-input")
-        manage(env, "shell", "--command", SEED)
+        migrate_and_seed(env, SEED)
         app = Gunicorn(env)
         app.start()
         yield database, redis, app

@@ -1,6 +1,7 @@
 import pytest
 
-from language_demand.store import RedisStore, demand_store
+from language_demand.redis_store import RedisStore
+from language_demand.store import demand_store
 from tests.servers import RedisServer
 
 

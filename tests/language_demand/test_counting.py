@@ -7,9 +7,10 @@ from django.http import HttpResponse
 from django.test.client import RequestFactory
 from django.utils import timezone
 
+from language_demand.counters import MAX_UNKNOWN_LANGUAGES, Counter
 from language_demand.counting import client, count_page_view, is_arrival, is_reader
 from language_demand.language_tags import is_known_language, primary_language
-from language_demand.store import MAX_UNKNOWN_LANGUAGES, Counter, RedisStore
+from language_demand.redis_store import RedisStore
 from tests.factories import make_page
 
 pytestmark = pytest.mark.django_db

@@ -6,9 +6,10 @@ from django.test import Client
 from django.urls import reverse
 
 from language_demand import flushing
+from language_demand.counters import Counter
 from language_demand.flushing import flush_counts, flush_counts_safely
 from language_demand.models import LanguageDemand
-from language_demand.store import Counter, RedisStore
+from language_demand.redis_store import RedisStore
 from tests.factories import make_page
 from tests.servers import free_port
 

@@ -168,12 +168,12 @@ def test_a_malformed_referer_neither_breaks_the_page_nor_the_count(client, page)
 
 
 def test_counting_never_breaks_the_page(client, monkeypatch, caplog):
-    from language_demand import store
+    from language_demand.local_store import LocalStore
 
     def broken(*args, **kwargs):
         raise RuntimeError("store broken")
 
-    monkeypatch.setattr(store.LocalStore, "record", broken)
+    monkeypatch.setattr(LocalStore, "record", broken)
     page = make_page(title_so="", body_so="")
     assert client.get(f"/so/{page.slug}/").status_code == 200
     assert "Could not count language demand" in caplog.text

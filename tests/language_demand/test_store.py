@@ -7,15 +7,10 @@ from datetime import date
 
 import pytest
 
-from language_demand import store as store_module
-from language_demand.store import (
-    KEY_PREFIX,
-    MAX_UNKNOWN_LANGUAGES,
-    Counter,
-    LocalStore,
-    RedisStore,
-    StoreUnavailable,
-)
+from language_demand import redis_store as redis_store_module
+from language_demand.counters import MAX_UNKNOWN_LANGUAGES, Counter, StoreUnavailable
+from language_demand.local_store import LocalStore
+from language_demand.redis_store import KEY_PREFIX, RedisStore
 from tests.servers import free_port
 
 DAY = date(2026, 11, 2)
@@ -143,7 +138,7 @@ def test_a_batch_whose_flusher_died_is_taken_over(redis_store, monkeypatch):
     next(redis_store.batches())  # taken, never written nor given back
     redis_store.record(GERMAN, "198.51.100.7")
     assert flush(redis_store) == {GERMAN: 1}  # the dead flusher's batch is still leased
-    monkeypatch.setattr(store_module, "BATCH_LEASE_SECONDS", 0)
+    monkeypatch.setattr(redis_store_module, "BATCH_LEASE_SECONDS", 0)
     assert flush(redis_store) == {GERMAN: 1}
     assert flush(redis_store) == {}
 
@@ -163,7 +158,7 @@ def test_redis_down_loses_counts_but_never_raises_and_logs_once(caplog):
 
 
 def test_counting_resumes_when_redis_returns(redis_server, monkeypatch):
-    monkeypatch.setattr(store_module, "RETRY_AFTER_SECONDS", 0)
+    monkeypatch.setattr(redis_store_module, "RETRY_AFTER_SECONDS", 0)
     store = RedisStore(redis_server.url(db=2))
     store.client.flushdb()
     redis_server.stop()

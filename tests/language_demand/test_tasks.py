@@ -5,8 +5,8 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
+from language_demand.counters import Counter
 from language_demand.models import LanguageDemand
-from language_demand.store import Counter
 from language_demand.tasks import flush_language_demand
 from tests.servers import free_port
 

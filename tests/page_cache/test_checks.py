@@ -6,7 +6,7 @@ import sys
 import pytest
 from django.core.checks import run_checks
 
-from portal.settings.base import redis_cache
+from portal.settings.caches import redis_cache
 from tests.servers import ROOT, production_environment
 
 LOCAL_MEMORY = {

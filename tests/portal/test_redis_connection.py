@@ -7,7 +7,7 @@ import pytest
 from django.core.cache import caches
 
 from page_cache import generation
-from portal.settings.base import redis_cache
+from portal.settings.caches import redis_cache
 from tests.servers import RedisServer, free_port
 
 pytestmark = pytest.mark.outage

@@ -8,7 +8,8 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from search import dictionaries
-from search.queries import search_pages, text_search_setup
+from search.postgres_queries import text_search_setup
+from search.queries import search_pages
 from tests.factories import make_page
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,8 @@ from django.conf import settings
 from django.db import connection
 
 from housing_info.models import Page
-from search.queries import search_pages, search_params, search_sql
+from search.postgres_queries import search_params, search_sql
+from search.queries import MAX_RESULTS, search_pages
 from tests.factories import make_page, make_topic
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
@@ -48,7 +49,7 @@ def test_the_document_follows_every_change_of_the_text_however_it_is_written():
 
 
 def plan(code, words):
-    params = search_params(words, code)
+    params = search_params(words, code, MAX_RESULTS)
     with connection.cursor() as cursor:
         # Whether the planner prefers the GIN indexes depends on statistics that
         # earlier tests leave behind (it may walk another index and filter every

@@ -10,7 +10,8 @@ from django.urls import reverse
 
 from housing_info.models import Page
 from tests.factories import make_page, make_user, page_form_data
-from translation_workflow.page_admin import PageAdmin, language_of
+from translation_workflow.page_admin import PageAdmin
+from translation_workflow.page_form import language_of
 from translation_workflow.versions import TranslationState, language_version, translation_state
 
 pytestmark = pytest.mark.django_db

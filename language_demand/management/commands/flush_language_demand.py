@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
+from language_demand.counters import StoreUnavailable
 from language_demand.flushing import flush_counts
-from language_demand.store import StoreUnavailable
 
 
 class Command(BaseCommand):
