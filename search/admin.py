@@ -3,8 +3,10 @@
 from django.forms.models import BaseInlineFormSet
 from modeltranslation.admin import TranslationStackedInline
 
+from portal.languages import PORTAL_LANGUAGES
 from portal.page_inlines import add_page_inline
 from search.models import PageKeywords
+from translation_workflow.roles import editable_languages
 
 
 class KeywordsFormSet(BaseInlineFormSet):
@@ -48,3 +50,16 @@ class PageKeywordsInline(TranslationStackedInline):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def get_readonly_fields(self, request, obj=None):
+        """A translator changes the keywords of the languages they may change, and
+        reads the others, as the page's own texts."""
+        editable = editable_languages(request.user)
+        return [
+            *super().get_readonly_fields(request, obj),
+            *(
+                f"keywords_{language.code}"
+                for language in PORTAL_LANGUAGES
+                if language.code not in editable
+            ),
+        ]

@@ -58,3 +58,22 @@ def test_a_page_form_posted_without_the_keywords_part_is_saved_and_keeps_them(ed
     page.refresh_from_db()
     assert page.title_sv == "Ny titel"
     assert PageKeywords.objects.get(page=page).keywords_ar == "إيجار"
+
+
+def test_a_translator_changes_only_the_keywords_of_their_languages():
+    client = Client(HTTP_ACCEPT_LANGUAGE="sv")
+    client.force_login(make_user("Translator", languages=["ar"]))
+    page = make_page()
+    PageKeywords.objects.create(page=page, keywords_sv="hyra", keywords_ar="إيجار")
+    address = reverse("admin:housing_info_page_change", args=[page.pk])
+    content = client.get(address).content.decode()
+    assert 'name="search_keywords-0-keywords_ar"' in content
+    assert 'name="search_keywords-0-keywords_sv"' not in content
+    assert "hyra" in content  # shown, to read
+    data = page_form_data(page)
+    data["search_keywords-0-keywords_ar"] = "إيجار، كراء"
+    data["search_keywords-0-keywords_sv"] = "något annat"
+    response = client.post(address, data)
+    assert response.status_code == 302
+    keywords = PageKeywords.objects.get(page=page)
+    assert (keywords.keywords_ar, keywords.keywords_sv) == ("إيجار، كراء", "hyra")
