@@ -3,10 +3,11 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from glossary.models import Term
 from portal.concurrent_edits import ConcurrentEditAdminMixin
+from portal.outdated_translations import OutdatedTranslationsAdminMixin
 
 
 @admin.register(Term)
-class TermAdmin(ConcurrentEditAdminMixin, TabbedTranslationAdmin):
+class TermAdmin(OutdatedTranslationsAdminMixin, ConcurrentEditAdminMixin, TabbedTranslationAdmin):
     list_display = ("term", "meaning", "other_forms")
     search_fields = ("term", "other_forms", "meaning", "explanation")
     prepopulated_fields = {"slug": ("term",)}
@@ -21,6 +22,7 @@ class TermAdmin(ConcurrentEditAdminMixin, TabbedTranslationAdmin):
                     "meaning",
                     "explanation",
                     "machine_translated",
+                    "outdated_translations",
                 )
             },
         ),

@@ -10,7 +10,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from page_cache.invalidation import reader_content
-from portal.shown_text import MachineTranslatedLanguages, text_language
+from portal.shown_text import (
+    MachineTranslatedLanguages,
+    OutdatedTranslationLanguages,
+    text_language,
+)
 from portal.text_folding import fold
 
 # Swedish sorts å, ä, ö after z, in that order (the three characters after "z"
@@ -44,6 +48,7 @@ class Term(models.Model):
     )
     explanation = models.TextField(_("explanation"))
     machine_translated = MachineTranslatedLanguages()
+    outdated_translations = OutdatedTranslationLanguages()
 
     class Meta:
         ordering = ["term"]

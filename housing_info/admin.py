@@ -10,10 +10,11 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from housing_info.models import ContactPoint, PathwayStep, Topic
 from portal.concurrent_edits import ConcurrentEditAdminMixin
+from portal.outdated_translations import OutdatedTranslationsAdminMixin
 
 
 @admin.register(Topic)
-class TopicAdmin(ConcurrentEditAdminMixin, TabbedTranslationAdmin):
+class TopicAdmin(OutdatedTranslationsAdminMixin, ConcurrentEditAdminMixin, TabbedTranslationAdmin):
     list_display = ("title", "slug", "order")
     list_editable = ("order",)
     search_fields = ("title", "slug")
@@ -21,7 +22,9 @@ class TopicAdmin(ConcurrentEditAdminMixin, TabbedTranslationAdmin):
 
 
 @admin.register(ContactPoint)
-class ContactPointAdmin(ConcurrentEditAdminMixin, TabbedTranslationAdmin):
+class ContactPointAdmin(
+    OutdatedTranslationsAdminMixin, ConcurrentEditAdminMixin, TabbedTranslationAdmin
+):
     list_display = ("name", "phone", "opening_hours")
     list_filter = ("topics",)
     search_fields = ("name", "helps_with", "address", "phone")
@@ -32,7 +35,9 @@ class ContactPointAdmin(ConcurrentEditAdminMixin, TabbedTranslationAdmin):
 
 
 @admin.register(PathwayStep)
-class PathwayStepAdmin(ConcurrentEditAdminMixin, TabbedTranslationAdmin):
+class PathwayStepAdmin(
+    OutdatedTranslationsAdminMixin, ConcurrentEditAdminMixin, TabbedTranslationAdmin
+):
     list_display = ("order", "title", "page")
     list_display_links = ("title",)
     list_select_related = ("page",)

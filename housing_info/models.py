@@ -19,7 +19,7 @@ from housing_info.addresses import slug_url
 from housing_info.rich_text import BODY_EXTENSIONS, sanitize_body
 from page_cache.invalidation import reader_content
 from portal.languages import SOURCE_LANGUAGE, TOLD_STATES, ShownIn, fallback_chain, shown_in
-from portal.shown_text import MachineTranslatedLanguages
+from portal.shown_text import MachineTranslatedLanguages, OutdatedTranslationLanguages
 
 
 @reader_content
@@ -29,6 +29,7 @@ class Topic(models.Model):
     description = models.CharField(_("description"), max_length=300, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     machine_translated = MachineTranslatedLanguages()
+    outdated_translations = OutdatedTranslationLanguages()
 
     class Meta:
         ordering = ["order", "slug"]
@@ -56,6 +57,7 @@ class ContactPoint(models.Model):
         Topic, verbose_name=_("topics"), related_name="contact_points", blank=True
     )
     machine_translated = MachineTranslatedLanguages()
+    outdated_translations = OutdatedTranslationLanguages()
 
     class Meta:
         ordering = ["name"]
@@ -256,6 +258,7 @@ class PathwayStep(models.Model):
         blank=True,
     )
     machine_translated = MachineTranslatedLanguages()
+    outdated_translations = OutdatedTranslationLanguages()
 
     class Meta:
         ordering = ["order", "slug"]

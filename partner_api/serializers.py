@@ -6,7 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from housing_info.models import ContactPoint, Page, Topic
-from partner_api.text import field_text, is_machine_translation
+from partner_api.text import field_text, is_machine_translation, is_outdated_translation
 from portal.shown_text import text_language
 from sharing.alternates import real_languages
 from sharing.permalinks import absolute_url, page_permalink, topic_permalink
@@ -32,6 +32,10 @@ class TopicSerializer(LanguageMixin, serializers.ModelSerializer):
         help_text="Whether the title is a machine translation not yet checked by the City: "
         "say so to your readers."
     )
+    is_outdated_translation = serializers.SerializerMethodField(
+        help_text="Whether the title was translated from an earlier Swedish text and not "
+        "checked since: say so to your readers."
+    )
     title = serializers.SerializerMethodField()
     description = serializers.SerializerMethodField()
     permalink = serializers.SerializerMethodField(
@@ -49,6 +53,7 @@ class TopicSerializer(LanguageMixin, serializers.ModelSerializer):
             "language",
             "text_language",
             "is_machine_translation",
+            "is_outdated_translation",
             "title",
             "description",
             "permalink",
@@ -64,6 +69,9 @@ class TopicSerializer(LanguageMixin, serializers.ModelSerializer):
 
     def get_is_machine_translation(self, topic) -> bool:
         return is_machine_translation(topic, "title", self.language)
+
+    def get_is_outdated_translation(self, topic) -> bool:
+        return is_outdated_translation(topic, "title", self.language)
 
     def get_title(self, topic) -> str:
         return field_text(topic, "title", self.language)
@@ -189,6 +197,10 @@ class ContactPointSerializer(LanguageMixin, serializers.ModelSerializer):
         help_text="Whether the name is a machine translation not yet checked by the City: "
         "say so to your readers."
     )
+    is_outdated_translation = serializers.SerializerMethodField(
+        help_text="Whether the name was translated from an earlier Swedish text and not "
+        "checked since: say so to your readers."
+    )
     name = serializers.SerializerMethodField()
     helps_with = serializers.SerializerMethodField()
     opening_hours = serializers.SerializerMethodField()
@@ -201,6 +213,7 @@ class ContactPointSerializer(LanguageMixin, serializers.ModelSerializer):
             "language",
             "text_language",
             "is_machine_translation",
+            "is_outdated_translation",
             "name",
             "helps_with",
             "opening_hours",
@@ -219,6 +232,9 @@ class ContactPointSerializer(LanguageMixin, serializers.ModelSerializer):
 
     def get_is_machine_translation(self, contact) -> bool:
         return is_machine_translation(contact, "name", self.language)
+
+    def get_is_outdated_translation(self, contact) -> bool:
+        return is_outdated_translation(contact, "name", self.language)
 
     def get_name(self, contact) -> str:
         return field_text(contact, "name", self.language)

@@ -10,3 +10,8 @@ def field_text(obj, field, code):
 def is_machine_translation(obj, field, code):
     """Whether ``field`` as shown for ``code`` is a machine translation, as the pages say."""
     return shown_text(obj, field, code).is_machine
+
+
+def is_outdated_translation(obj, field, code):
+    """Whether ``field`` as shown for ``code`` was translated from an earlier Swedish text."""
+    return shown_text(obj, field, code).is_outdated

@@ -5,7 +5,9 @@ meets a record's fields: the first language of the chain that has the field
 filled in is shown, together with what the reader must be told about it
 (``ShownIn``). Records other than pages keep the languages whose text is a
 machine translation in a ``machine_translated`` field
-(``MachineTranslatedLanguages``); a page keeps each language version's state
+(``MachineTranslatedLanguages``), and those translated from an earlier Swedish
+text in ``outdated_translations`` (``OutdatedTranslationLanguages``,
+``portal.outdated_translations``); a page keeps each language version's state
 in ``Page.language_versions`` (``Page.shown_in``).
 """
 
@@ -18,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.languages import (
     MACHINE,
+    OUTDATED,
     PORTAL_LANGUAGES,
     SOURCE_LANGUAGE,
     ShownIn,
@@ -40,7 +43,13 @@ class ShownText(ShownIn):
 
 
 def record_state(record, language):
-    """The stored state of ``record``'s text in ``language``: MACHINE or ""."""
+    """The stored state of ``record``'s text in ``language``: OUTDATED, MACHINE or "".
+
+    A translation of an earlier Swedish text is outdated, machine translated
+    or not: what a reader must know first is that it may no longer be true.
+    """
+    if language in (getattr(record, "outdated_translations", None) or ()):
+        return OUTDATED
     return MACHINE if language in (getattr(record, "machine_translated", None) or ()) else ""
 
 
@@ -69,21 +78,13 @@ def translated_language_choices():
     ]
 
 
-class MachineTranslatedLanguages(models.JSONField):
-    """The languages (codes, a JSON list) in which a record's text is a machine
-    translation not yet checked by the City; the admin shows a box per language."""
+class TranslationLanguages(models.JSONField):
+    """Languages (codes, a JSON list) of a record's translations in some state;
+    the admin shows a box per language."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("verbose_name", _("machine translation, not yet checked"))
         kwargs.setdefault("default", list)
         kwargs.setdefault("blank", True)
-        kwargs.setdefault(
-            "help_text",
-            _(
-                "Tick each language whose text is a machine translation nobody at the City "
-                "has checked yet. Readers are told so."
-            ),
-        )
         super().__init__(*args, **kwargs)
 
     def formfield(self, **kwargs):
@@ -94,3 +95,35 @@ class MachineTranslatedLanguages(models.JSONField):
             choices=translated_language_choices,
             widget=forms.CheckboxSelectMultiple,
         )
+
+
+class MachineTranslatedLanguages(TranslationLanguages):
+    """The languages in which a record's text is a machine translation not yet
+    checked by the City."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("verbose_name", _("machine translation, not yet checked"))
+        kwargs.setdefault(
+            "help_text",
+            _(
+                "Tick each language whose text is a machine translation nobody at the City "
+                "has checked yet. Readers are told so."
+            ),
+        )
+        super().__init__(*args, **kwargs)
+
+
+class OutdatedTranslationLanguages(TranslationLanguages):
+    """The languages in which a record's text was translated from an earlier
+    Swedish text (``portal.outdated_translations``)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("verbose_name", _("translation of an earlier Swedish text"))
+        kwargs.setdefault(
+            "help_text",
+            _(
+                "Ticked for every translation when the Swedish text changes. Untick a "
+                "language once its text says what the Swedish says. Readers are told so."
+            ),
+        )
+        super().__init__(*args, **kwargs)

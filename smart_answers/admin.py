@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from portal.concurrent_edits import ConcurrentEditAdminMixin
+from portal.outdated_translations import OutdatedTranslationsAdminMixin
 from smart_answers.models import Answer, Question, Rule
 
 
@@ -11,11 +12,20 @@ class AnswerInline(TranslationStackedInline):
     model = Answer
     fk_name = "question"
     extra = 0
-    fields = ("label", "slug", "order", "offer_if", "machine_translated")
+    fields = (
+        "label",
+        "slug",
+        "order",
+        "offer_if",
+        "machine_translated",
+        "outdated_translations",
+    )
 
 
 @admin.register(Question)
-class QuestionAdmin(ConcurrentEditAdminMixin, TabbedTranslationAdmin):
+class QuestionAdmin(
+    OutdatedTranslationsAdminMixin, ConcurrentEditAdminMixin, TabbedTranslationAdmin
+):
     list_display = ("order", "text", "slug")
     list_display_links = ("text",)
     search_fields = ("text", "slug")
@@ -25,13 +35,13 @@ class QuestionAdmin(ConcurrentEditAdminMixin, TabbedTranslationAdmin):
         "answers": ("slug", "order", *(f"label_{code}" for code, _name in settings.LANGUAGES))
     }
     fieldsets = (
-        (None, {"fields": ("text", "hint", "machine_translated")}),
+        (None, {"fields": ("text", "hint", "machine_translated", "outdated_translations")}),
         (_("Place in the flow"), {"fields": ("slug", "order", "ask_if")}),
     )
 
 
 @admin.register(Rule)
-class RuleAdmin(ConcurrentEditAdminMixin, TabbedTranslationAdmin):
+class RuleAdmin(OutdatedTranslationsAdminMixin, ConcurrentEditAdminMixin, TabbedTranslationAdmin):
     list_display = ("order", "name", "note")
     list_display_links = ("name",)
     search_fields = ("name", "note")
@@ -39,5 +49,8 @@ class RuleAdmin(ConcurrentEditAdminMixin, TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ("name",)}
     fieldsets = (
         (None, {"fields": ("name", "slug", "order", "conditions")}),
-        (_("What applies"), {"fields": ("note", "pages", "steps", "machine_translated")}),
+        (
+            _("What applies"),
+            {"fields": ("note", "pages", "steps", "machine_translated", "outdated_translations")},
+        ),
     )

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from housing_info.models import Page, PathwayStep
 from page_cache.invalidation import reader_content
-from portal.shown_text import MachineTranslatedLanguages
+from portal.shown_text import MachineTranslatedLanguages, OutdatedTranslationLanguages
 
 # Query-string names with a meaning of their own in the question flow.
 RESERVED_SLUGS = frozenset({"asked"})
@@ -48,6 +48,7 @@ class Question(models.Model):
         ),
     )
     machine_translated = MachineTranslatedLanguages()
+    outdated_translations = OutdatedTranslationLanguages()
 
     class Meta:
         ordering = ["order", "slug"]
@@ -80,6 +81,7 @@ class Answer(models.Model):
         ),
     )
     machine_translated = MachineTranslatedLanguages()
+    outdated_translations = OutdatedTranslationLanguages()
 
     class Meta:
         ordering = ["question__order", "order", "slug"]
@@ -128,6 +130,7 @@ class Rule(models.Model):
         PathwayStep, verbose_name=_("pathway steps"), related_name="smart_answer_rules", blank=True
     )
     machine_translated = MachineTranslatedLanguages()
+    outdated_translations = OutdatedTranslationLanguages()
 
     class Meta:
         ordering = ["order", "pk"]

@@ -175,6 +175,23 @@ def test_topics_and_contact_points_say_their_language_and_machine_translation(cl
     assert tigrinya_contact["text_language"] == "sv"
     assert tigrinya_contact["name"] == contact.name_sv
     assert tigrinya_contact["is_machine_translation"] is False
+    assert not any(
+        item["is_outdated_translation"]
+        for item in (arabic_topic, tigrinya_topic, arabic_contact, tigrinya_contact)
+    )
+
+
+def test_topics_and_contact_points_say_when_a_swedish_change_outdated_their_text(client):
+    make_topic(slug="help", outdated_translations=["en"])
+    make_contact_point(slug="boplats", name_ti="", outdated_translations=["ar"])
+    [english_topic] = results(client, "/api/v1/topics/", language="en")
+    [arabic_topic] = results(client, "/api/v1/topics/", language="ar")
+    assert (english_topic["is_outdated_translation"], arabic_topic["is_outdated_translation"]) == (
+        True,
+        False,
+    )
+    [arabic_contact] = results(client, "/api/v1/contact-points/", language="ar")
+    assert arabic_contact["is_outdated_translation"] is True
 
 
 def test_any_origin_may_read_the_api(client, page):
