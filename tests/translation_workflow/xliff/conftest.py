@@ -1,4 +1,7 @@
-"""Fixtures of the XLIFF tests: English problems, an editor, the OASIS strict schema."""
+"""Fixtures of the XLIFF tests: problems read in English, the OASIS strict schema.
+
+``editor`` comes from ``tests/translation_workflow/conftest.py``.
+"""
 
 import os
 from pathlib import Path
@@ -7,19 +10,12 @@ import pytest
 from django.utils import translation
 from lxml import etree
 
-from tests.factories import make_user
-
 
 @pytest.fixture(autouse=True)
 def in_english():
     """Problems are written in the active language; these tests read them in English."""
     with translation.override("en"):
         yield
-
-
-@pytest.fixture
-def editor():
-    return make_user("Editor")
 
 
 REPOSITORY = Path(__file__).resolve().parents[3]
