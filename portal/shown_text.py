@@ -80,9 +80,15 @@ def translated_language_choices():
 
 class TranslationLanguages(models.JSONField):
     """Languages (codes, a JSON list) of a record's translations in some state;
-    the admin shows a box per language."""
+    the admin shows a box per language. Each kind says what it holds in
+    ``verbose_name`` and ``help_text``."""
+
+    verbose_name = ""
+    help_text = ""
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("verbose_name", type(self).verbose_name)
+        kwargs.setdefault("help_text", type(self).help_text)
         kwargs.setdefault("default", list)
         kwargs.setdefault("blank", True)
         super().__init__(*args, **kwargs)
@@ -101,29 +107,19 @@ class MachineTranslatedLanguages(TranslationLanguages):
     """The languages in which a record's text is a machine translation not yet
     checked by the City."""
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("verbose_name", _("machine translation, not yet checked"))
-        kwargs.setdefault(
-            "help_text",
-            _(
-                "Tick each language whose text is a machine translation nobody at the City "
-                "has checked yet. Readers are told so."
-            ),
-        )
-        super().__init__(*args, **kwargs)
+    verbose_name = _("machine translation, not yet checked")
+    help_text = _(
+        "Tick each language whose text is a machine translation nobody at the City "
+        "has checked yet. Readers are told so."
+    )
 
 
 class OutdatedTranslationLanguages(TranslationLanguages):
     """The languages in which a record's text was translated from an earlier
     Swedish text (``portal.outdated_translations``)."""
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("verbose_name", _("translation of an earlier Swedish text"))
-        kwargs.setdefault(
-            "help_text",
-            _(
-                "Ticked for every translation when the Swedish text changes. Untick a "
-                "language once its text says what the Swedish says. Readers are told so."
-            ),
-        )
-        super().__init__(*args, **kwargs)
+    verbose_name = _("translation of an earlier Swedish text")
+    help_text = _(
+        "Ticked for every translation when the Swedish text changes. Untick a "
+        "language once its text says what the Swedish says. Readers are told so."
+    )
