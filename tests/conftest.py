@@ -3,28 +3,33 @@ from collections import Counter
 import pytest
 from django.conf import settings
 
+from tests import worker_groups
 from tests.factories import make_page
 
 # --- Parallel runs (pytest-xdist with --dist loadgroup; README, "Running the tests") ---
-# Tests of these markers share one worker each: the browser tests one Chromium
-# (a session fixture), and the tests that start, stop and restart their own
-# PostgreSQL, redis-server and gunicorn processes run one at a time, so that two
-# of them do not starve each other's servers past their timeouts on a small machine.
-SHARED_WORKER_GROUPS = {"browser": "browser", "outage": "servers", "multi_instance": "servers"}
+# Which tests share a worker, and why: tests/worker_groups.py.
 
 
-def pytest_collection_modifyitems(items):
-    # pytest-xdist's loadgroup schedules by node id: of tests sharing one, it
-    # would run only the first, silently (schemathesis's @schema.parametrize()
-    # does that on pytest 9; tests/partner_api/test_schema.py shows the way).
+@pytest.hookimpl(trylast=True)  # after pytest-xdist's, which registers its controller
+def pytest_configure(config):
+    worker_groups.start_controller(config)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") == "loadgroup":
+        return worker_groups.make_scheduler(config, log)
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    # Work is handed out by node id: of tests sharing one, only the first would
+    # run, silently (schemathesis's @schema.parametrize() does that on pytest 9;
+    # tests/partner_api/test_schema.py shows the way).
     counts = Counter(item.nodeid for item in items)
     if duplicated := sorted(nodeid for nodeid, count in counts.items() if count > 1):
         raise pytest.UsageError(f"tests share a node id: {', '.join(duplicated)}")
-    for item in items:
-        for marker, group in SHARED_WORKER_GROUPS.items():
-            if item.get_closest_marker(marker):
-                item.add_marker(pytest.mark.xdist_group(group))
-                break
+    worker_groups.write_groups(config, items)
 
 
 def pytest_sessionstart(session):
