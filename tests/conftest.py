@@ -105,6 +105,51 @@ def demo_questions(demo_snapshot):
     assert not loaded.missing, loaded.missing
 
 
+@pytest.fixture(scope="module")
+def module_transaction(request, django_db_setup, django_db_blocker):
+    """A transaction around all of a module's tests, for data they only read.
+
+    As Django's ``TestCase.setUpTestData``: what a module fixture writes inside it
+    is there for every test of the module, each of which runs in a savepoint of its
+    own inside it (the ``db`` fixture) and is rolled back as usual, so every test
+    sees the data as written; the whole transaction is rolled back after the
+    module's last test. Module-scoped, so the module's tests run one after another
+    on one worker (tests/worker_groups.py). Every test of the module must take it:
+    one that did not would see the data too, as it runs inside the transaction.
+    """
+    from django.db import transaction
+
+    others = [
+        item.name
+        for item in request.session.items
+        if item.module is request.module and "module_transaction" not in item.fixturenames
+    ]
+    if others:
+        pytest.fail(f"module_transaction: every test of the module must use it, not {others}")
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def module_demo_snapshot(module_transaction, django_db_blocker):
+    """The frozen demo content, written once for a module whose tests only read it.
+
+    A module asks for it by overriding ``demo_snapshot`` with a fixture that takes
+    it and ``db``; loading it for each test costs a second a test on PostgreSQL.
+    """
+    from pathlib import Path
+
+    from translation_workflow.services import load_demo_content
+
+    with django_db_blocker.unblock():
+        load_demo_content(Path(__file__).resolve().parent / "data" / "demo_snapshot")
+
+
 @pytest.fixture(autouse=True)
 def _empty_caches():
     """Each test starts with empty caches: no page rendered by an earlier test."""
