@@ -7,7 +7,9 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from tests.worker_groups import FOLDER_VARIABLE
+import pytest
+
+from tests.worker_groups import FOLDER_VARIABLE, work_order
 
 ROOT = Path(__file__).resolve().parent.parent
 # Two modules with module-scoped fixtures, quick and without a database.
@@ -15,9 +17,15 @@ COMPOSE = "tests/deployment/test_compose.py"
 DOCKERIGNORE = "tests/deployment/test_dockerignore.py"
 # Their tests that take no module-scoped fixture, and may go to any worker.
 UNGROUPED = ("test_docker_compose_accepts_the_file", "test_the_matcher_follows", "test_patterns_")
+# Tests that commit (transaction=True), and tests in a test transaction.
+COMMITTING = "tests/page_cache/test_fragments.py"
+IN_TRANSACTION = "tests/glossary/test_models.py"
+LINE = re.compile(r"^\[(gw\d+)\] \[ *\d+%\] (?:PASSED|SKIPPED) (\S+?)::(\S+)", re.M)
 
 
-def test_tests_of_a_module_with_a_module_fixture_run_on_one_worker():
+@pytest.fixture(scope="module")
+def ran():
+    """(worker, module, test) of each test of a run on two workers, in the order run."""
     env = {
         key: value
         for key, value in os.environ.items()
@@ -25,19 +33,51 @@ def test_tests_of_a_module_with_a_module_fixture_run_on_one_worker():
     }
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-n", "2", "-v", "-p", "no:cacheprovider"]
-        + [COMPOSE, DOCKERIGNORE],
+        + [COMMITTING, IN_TRANSACTION, COMPOSE, DOCKERIGNORE],
         cwd=ROOT,
         env=env,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=600,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return LINE.findall(result.stdout)
+
+
+def test_tests_of_a_module_with_a_module_fixture_run_on_one_worker(ran):
     workers = defaultdict(set)
-    line = re.compile(r"^\[(gw\d+)\] \[ *\d+%\] (?:PASSED|SKIPPED) (\S+?)::(\S+)", re.M)
-    ran = line.findall(result.stdout)
     for worker, module, name in ran:
-        if not name.startswith(UNGROUPED):
+        if module in (COMPOSE, DOCKERIGNORE) and not name.startswith(UNGROUPED):
             workers[module].add(worker)
-    assert set(workers) == {COMPOSE, DOCKERIGNORE}, result.stdout[-3000:]
+    assert set(workers) == {COMPOSE, DOCKERIGNORE}, ran
     assert all(len(found) == 1 for found in workers.values()), dict(workers)
+
+
+def test_on_every_worker_the_tests_that_commit_run_after_the_others(ran):
+    """As pytest-django orders them: each one empties the database, migrations' data too."""
+    order = defaultdict(list)
+    for worker, module, _name in ran:
+        if module in (COMMITTING, IN_TRANSACTION):
+            order[worker].append(module)
+    assert sum(len(modules) for modules in order.values()) == 9 + 5, ran
+    for worker, modules in order.items():
+        first_committing = modules.index(COMMITTING) if COMMITTING in modules else len(modules)
+        assert IN_TRANSACTION not in modules[first_committing:], (worker, modules)
+
+
+def test_work_that_commits_is_handed_out_last_and_the_biggest_units_first():
+    units = [
+        ("browser module", ["b1", "b2", "b3", "b4"]),
+        ("single", ["s1"]),
+        ("page cache", ["c1"]),
+        ("module with a fixture", ["m1", "m2"]),
+        ("mixed", ["x1", "x2", "c2"]),
+    ]
+    ordered = work_order(units, committing={"b1", "b2", "b3", "b4", "c1", "c2"})
+    assert [name for name, _tests in ordered] == [
+        "module with a fixture",
+        "single",
+        "browser module",
+        "mixed",
+        "page cache",
+    ]

@@ -1,13 +1,19 @@
-"""Which tests share a pytest-xdist worker, and the scheduler that keeps them together.
+"""Which tests share a pytest-xdist worker, and the scheduler that hands them out.
 
-Tests of the browser marker share one worker (one Chromium, a session fixture);
-the tests that start, stop and restart their own PostgreSQL, redis-server and
-gunicorn processes share another, so that two of them do not starve each
-other's servers past their timeouts on a small machine; and the tests of a
-module with a module-scoped fixture (a gunicorn, a migrated database of the
-module's own) share a worker, so that the fixture is set up once in the run
-rather than once in every worker. Every other test goes to whichever worker is
-free (README, "Running the tests").
+The tests that start, stop and restart their own PostgreSQL, redis-server and
+gunicorn processes share a worker, so that two of them do not starve each
+other's servers past their timeouts on a small machine; the tests of a module
+with a module-scoped fixture (a gunicorn, a migrated database of the module's
+own, the browser at a small phone's size) share a worker, so that the fixture is
+set up once in the run rather than once in every worker; and so do the tests of
+each browser module (each worker that runs browser tests starts one Chromium).
+Every other test goes to whichever worker is free (README, "Running the tests").
+
+pytest-django runs the tests that commit (``transaction=True``, the live server)
+after the others, as the database is emptied after each of them, data of the
+migrations included. The scheduler keeps that order on every worker: no work
+that commits is handed out before all the work that does not; within each, the
+biggest units go first, so that no big one is left for the end.
 
 pytest-xdist's own ``--dist loadgroup`` carries ``xdist_group`` markers from the
 workers to the scheduler inside the node ids, which pytest 9.2 no longer lets a
@@ -23,7 +29,9 @@ import tempfile
 from pathlib import Path
 
 # Marker: group. Tests of the first of these markers they carry share a worker.
-MARKER_GROUPS = {"browser": "browser", "outage": "servers", "multi_instance": "servers"}
+MARKER_GROUPS = {"outage": "servers", "multi_instance": "servers"}
+# Tests of this marker share a worker with the other tests of their module.
+MODULE_MARKERS = {"browser"}
 # A fixture of these scopes is set up once in each worker that runs a test using it.
 ONCE_PER_MODULE_SCOPES = {"module", "class"}
 # The folder where the workers write their tests' groups, named by the controller.
@@ -35,16 +43,28 @@ def worker_group(item):
     for marker, group in MARKER_GROUPS.items():
         if item.get_closest_marker(marker):
             return group
+    if any(item.get_closest_marker(marker) for marker in MODULE_MARKERS):
+        return item.nodeid.split("::")[0]
     fixturedefs = item._fixtureinfo.name2fixturedefs
     for name in item.fixturenames:
         defs = fixturedefs.get(name)
-        if not defs:
+        # Only the suite's own: a plugin's (baseid "") are set up once per worker
+        # anyway, or do nothing (pytest-django's class-scoped one for unittest classes).
+        if not defs or not defs[-1].baseid:
             continue
         if defs[-1].scope in ONCE_PER_MODULE_SCOPES:
             return item.nodeid.split("::")[0]
         if defs[-1].scope == "package":
             return item.path.parent.relative_to(item.config.rootpath).as_posix()
     return None
+
+
+def commits(item):
+    """Whether pytest-django runs the test outside a test transaction (as it decides)."""
+    marker = item.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
+        return True
+    return "transactional_db" in item.fixturenames or "live_server" in item.fixturenames
 
 
 def start_controller(config):
@@ -66,7 +86,10 @@ def write_groups(config, items):
     folder = os.environ.get(FOLDER_VARIABLE)
     if not folder or not hasattr(config, "workerinput"):
         return
-    groups = {item.nodeid: group for item in items if (group := worker_group(item))}
+    groups = {
+        "groups": {item.nodeid: group for item in items if (group := worker_group(item))},
+        "commit": [item.nodeid for item in items if commits(item)],
+    }
     path = Path(folder) / f"{config.workerinput['workerid']}.json"
     # Written whole under another name, then renamed: the controller never reads half a file.
     partial = path.with_suffix(".partial")
@@ -75,26 +98,48 @@ def write_groups(config, items):
 
 
 def read_groups():
-    """The groups the workers wrote, by node id (every worker collects the same tests)."""
+    """What the workers wrote: groups by node id, and the tests that commit.
+
+    Every worker collects the same tests; one file is enough, and there is one.
+    """
     folder = os.environ.get(FOLDER_VARIABLE)
-    groups = {}
     for path in sorted(Path(folder).glob("*.json")) if folder else ():
-        groups.update(json.loads(path.read_text()))
-    return groups
+        written = json.loads(path.read_text())
+        return written["groups"], set(written["commit"])
+    return {}, set()
+
+
+def work_order(units, committing):
+    """Units of work (name, node ids) in the order to hand them out: those with a
+    test that commits after all others, and within each the biggest first."""
+    return sorted(
+        units, key=lambda unit: (any(nodeid in committing for nodeid in unit[1]), -len(unit[1]))
+    )
 
 
 def make_scheduler(config, log):
     """``--dist loadgroup`` with the groups above: a group is one unit of work, as in
-    pytest-xdist's own, and the biggest units are handed out first."""
+    pytest-xdist's own; units that commit go after all others, the biggest first."""
     from xdist.scheduler import LoadScopeScheduling
 
     class GroupScheduling(LoadScopeScheduling):
         groups = None
+        committing = frozenset()
 
         def _split_scope(self, nodeid):
             # Called only once every worker has collected, so every file is there.
             if self.groups is None:
-                self.groups = read_groups()
+                self.groups, self.committing = read_groups()
             return self.groups.get(nodeid, nodeid)
+
+        def _assign_work_unit(self, node):
+            # LoadScopeScheduling.schedule() orders the queue by size alone; the
+            # first unit it hands out is the first moment to order it as above.
+            if not getattr(self, "_ordered", False):
+                self._ordered = True
+                units = work_order(self.workqueue.items(), self.committing)
+                self.workqueue.clear()
+                self.workqueue.update(units)
+            super()._assign_work_unit(node)
 
     return GroupScheduling(config, log)
