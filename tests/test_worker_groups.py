@@ -25,11 +25,16 @@ LINE = re.compile(r"^\[(gw\d+)\] \[ *\d+%\] (?:PASSED|SKIPPED) (\S+?)::(\S+)", r
 
 @pytest.fixture(scope="module")
 def ran():
-    """(worker, module, test) of each test of a run on two workers, in the order run."""
+    """(worker, module, test) of each test of a run on two workers, in the order run.
+
+    On SQLite and without Redis, whatever this run uses: its workers' databases
+    would be named as this run's own.
+    """
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("PYTEST_XDIST_", "PYTEST_ADDOPTS")) and key != FOLDER_VARIABLE
+        if not key.startswith(("PYTEST_XDIST_", "PYTEST_ADDOPTS"))
+        and key not in (FOLDER_VARIABLE, "DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL")
     }
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-n", "2", "-v", "-p", "no:cacheprovider"]
@@ -65,19 +70,28 @@ def test_on_every_worker_the_tests_that_commit_run_after_the_others(ran):
         assert IN_TRANSACTION not in modules[first_committing:], (worker, modules)
 
 
-def test_work_that_commits_is_handed_out_last_and_the_biggest_units_first():
+def test_work_is_handed_out_as_pytest_django_orders_tests_the_biggest_units_first():
+    """In a test transaction, then committing, then without a database."""
     units = [
+        ("without a database", ["n1"]),
         ("browser module", ["b1", "b2", "b3", "b4"]),
         ("single", ["s1"]),
         ("page cache", ["c1"]),
+        ("servers", ["n2", "n3", "x1", "c2"]),
         ("module with a fixture", ["m1", "m2"]),
-        ("mixed", ["x1", "x2", "c2"]),
+        ("settings module", ["n4", "n5"]),
     ]
-    ordered = work_order(units, committing={"b1", "b2", "b3", "b4", "c1", "c2"})
+    ordered = work_order(
+        units,
+        committing={"b1", "b2", "b3", "b4", "c1", "c2"},
+        database={"s1", "m1", "m2", "x1"},
+    )
     assert [name for name, _tests in ordered] == [
         "module with a fixture",
         "single",
         "browser module",
-        "mixed",
+        "servers",
         "page cache",
+        "settings module",
+        "without a database",
     ]

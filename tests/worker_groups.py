@@ -10,10 +10,12 @@ each browser module (each worker that runs browser tests starts one Chromium).
 Every other test goes to whichever worker is free (README, "Running the tests").
 
 pytest-django runs the tests that commit (``transaction=True``, the live server)
-after the others, as the database is emptied after each of them, data of the
-migrations included. The scheduler keeps that order on every worker: no work
-that commits is handed out before all the work that does not; within each, the
-biggest units go first, so that no big one is left for the end.
+after the other tests of the database, as the database is emptied after each of
+them, data of the migrations included; the tests without a database come last.
+The scheduler keeps that order on every worker: no work that commits is handed
+out before all the other work on the database, and the work without a database,
+in small units, fills in at the end behind the big units that commit; within
+each, the biggest units go first.
 
 pytest-xdist's own ``--dist loadgroup`` carries ``xdist_group`` markers from the
 workers to the scheduler inside the node ids, which pytest 9.2 no longer lets a
@@ -59,6 +61,11 @@ def worker_group(item):
     return None
 
 
+def uses_database(item):
+    """Whether the test uses the database (pytest-django's django_db marker or db fixture)."""
+    return item.get_closest_marker("django_db") is not None or "db" in item.fixturenames
+
+
 def commits(item):
     """Whether pytest-django runs the test outside a test transaction (as it decides)."""
     marker = item.get_closest_marker("django_db")
@@ -89,6 +96,7 @@ def write_groups(config, items):
     groups = {
         "groups": {item.nodeid: group for item in items if (group := worker_group(item))},
         "commit": [item.nodeid for item in items if commits(item)],
+        "database": [item.nodeid for item in items if uses_database(item) and not commits(item)],
     }
     path = Path(folder) / f"{config.workerinput['workerid']}.json"
     # Written whole under another name, then renamed: the controller never reads half a file.
@@ -98,23 +106,30 @@ def write_groups(config, items):
 
 
 def read_groups():
-    """What the workers wrote: groups by node id, and the tests that commit.
+    """What the workers wrote: groups by node id, the tests that commit and the other
+    tests that use the database.
 
     Every worker collects the same tests; one file is enough, and there is one.
     """
     folder = os.environ.get(FOLDER_VARIABLE)
     for path in sorted(Path(folder).glob("*.json")) if folder else ():
         written = json.loads(path.read_text())
-        return written["groups"], set(written["commit"])
-    return {}, set()
+        return written["groups"], set(written["commit"]), set(written["database"])
+    return {}, set(), set()
 
 
-def work_order(units, committing):
-    """Units of work (name, node ids) in the order to hand them out: those with a
-    test that commits after all others, and within each the biggest first."""
-    return sorted(
-        units, key=lambda unit: (any(nodeid in committing for nodeid in unit[1]), -len(unit[1]))
-    )
+def work_order(units, committing, database):
+    """Units of work (name, node ids) in the order to hand them out, as pytest-django
+    orders tests: on the database in a test transaction, committing, without a
+    database; within each, the biggest first."""
+
+    def rank(unit):
+        _name, nodeids = unit
+        if any(nodeid in committing for nodeid in nodeids):
+            return 1
+        return 0 if any(nodeid in database for nodeid in nodeids) else 2
+
+    return sorted(units, key=lambda unit: (rank(unit), -len(unit[1])))
 
 
 def make_scheduler(config, log):
@@ -124,12 +139,12 @@ def make_scheduler(config, log):
 
     class GroupScheduling(LoadScopeScheduling):
         groups = None
-        committing = frozenset()
+        committing = database = frozenset()
 
         def _split_scope(self, nodeid):
             # Called only once every worker has collected, so every file is there.
             if self.groups is None:
-                self.groups, self.committing = read_groups()
+                self.groups, self.committing, self.database = read_groups()
             return self.groups.get(nodeid, nodeid)
 
         def _assign_work_unit(self, node):
@@ -137,7 +152,7 @@ def make_scheduler(config, log):
             # first unit it hands out is the first moment to order it as above.
             if not getattr(self, "_ordered", False):
                 self._ordered = True
-                units = work_order(self.workqueue.items(), self.committing)
+                units = work_order(self.workqueue.items(), self.committing, self.database)
                 self.workqueue.clear()
                 self.workqueue.update(units)
             super()._assign_work_unit(node)
