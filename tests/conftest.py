@@ -3,28 +3,33 @@ from collections import Counter
 import pytest
 from django.conf import settings
 
+from tests import worker_groups
 from tests.factories import make_page
 
 # --- Parallel runs (pytest-xdist with --dist loadgroup; README, "Running the tests") ---
-# Tests of these markers share one worker each: the browser tests one Chromium
-# (a session fixture), and the tests that start, stop and restart their own
-# PostgreSQL, redis-server and gunicorn processes run one at a time, so that two
-# of them do not starve each other's servers past their timeouts on a small machine.
-SHARED_WORKER_GROUPS = {"browser": "browser", "outage": "servers", "multi_instance": "servers"}
+# Which tests share a worker, and why: tests/worker_groups.py.
 
 
-def pytest_collection_modifyitems(items):
-    # pytest-xdist's loadgroup schedules by node id: of tests sharing one, it
-    # would run only the first, silently (schemathesis's @schema.parametrize()
-    # does that on pytest 9; tests/partner_api/test_schema.py shows the way).
+@pytest.hookimpl(trylast=True)  # after pytest-xdist's, which registers its controller
+def pytest_configure(config):
+    worker_groups.start_controller(config)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") == "loadgroup":
+        return worker_groups.make_scheduler(config, log)
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    # Work is handed out by node id: of tests sharing one, only the first would
+    # run, silently (schemathesis's @schema.parametrize() does that on pytest 9;
+    # tests/partner_api/test_schema.py shows the way).
     counts = Counter(item.nodeid for item in items)
     if duplicated := sorted(nodeid for nodeid, count in counts.items() if count > 1):
         raise pytest.UsageError(f"tests share a node id: {', '.join(duplicated)}")
-    for item in items:
-        for marker, group in SHARED_WORKER_GROUPS.items():
-            if item.get_closest_marker(marker):
-                item.add_marker(pytest.mark.xdist_group(group))
-                break
+    worker_groups.write_groups(config, items)
 
 
 def pytest_sessionstart(session):
@@ -98,6 +103,51 @@ def demo_questions(demo_snapshot):
 
     loaded = load_demo_questions()
     assert not loaded.missing, loaded.missing
+
+
+@pytest.fixture(scope="module")
+def module_transaction(request, django_db_setup, django_db_blocker):
+    """A transaction around all of a module's tests, for data they only read.
+
+    As Django's ``TestCase.setUpTestData``: what a module fixture writes inside it
+    is there for every test of the module, each of which runs in a savepoint of its
+    own inside it (the ``db`` fixture) and is rolled back as usual, so every test
+    sees the data as written; the whole transaction is rolled back after the
+    module's last test. Module-scoped, so the module's tests run one after another
+    on one worker (tests/worker_groups.py). Every test of the module must take it:
+    one that did not would see the data too, as it runs inside the transaction.
+    """
+    from django.db import transaction
+
+    others = [
+        item.name
+        for item in request.session.items
+        if item.module is request.module and "module_transaction" not in item.fixturenames
+    ]
+    if others:
+        pytest.fail(f"module_transaction: every test of the module must use it, not {others}")
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def module_demo_snapshot(module_transaction, django_db_blocker):
+    """The frozen demo content, written once for a module whose tests only read it.
+
+    A module asks for it by overriding ``demo_snapshot`` with a fixture that takes
+    it and ``db``; loading it for each test costs a second a test on PostgreSQL.
+    """
+    from pathlib import Path
+
+    from translation_workflow.services import load_demo_content
+
+    with django_db_blocker.unblock():
+        load_demo_content(Path(__file__).resolve().parent / "data" / "demo_snapshot")
 
 
 @pytest.fixture(autouse=True)

@@ -14,12 +14,20 @@ from translation_workflow.services import load_demo_content
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo_with_keywords(db):
-    load_demo_content()
-    loaded = load_demo_keywords()
+@pytest.fixture(scope="module")
+def demo_with_keywords_once(module_transaction, django_db_blocker):
+    """Loaded once for the module (tests/conftest.py): loading costs seconds on PostgreSQL."""
+    with django_db_blocker.unblock():
+        load_demo_content()
+        loaded = load_demo_keywords()
     assert not loaded.missing, loaded.missing
     return loaded
+
+
+@pytest.fixture
+def demo_with_keywords(demo_with_keywords_once, db):
+    """What the first load wrote; each test reads, or loads again, in its own savepoint."""
+    return demo_with_keywords_once
 
 
 @pytest.mark.parametrize(

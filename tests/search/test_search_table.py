@@ -12,6 +12,12 @@ from search.queries import plain_matches, search_pages
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture
+def demo_snapshot(module_demo_snapshot, db):
+    """The demo content, loaded once for the module: these tests only search it."""
+
+
 # (reader's language, query, page that must be among the first three)
 EXACT = [
     ("sv", "genomgångsbostad", "transitional-flat"),
