@@ -20,6 +20,7 @@ here without touching sessions, templates or the database.
 """
 
 import hashlib
+import secrets
 import time
 
 from django.conf import settings
@@ -112,7 +113,10 @@ class PageCacheMiddleware:
             return self.respond(request, key, current)
         cache = generation.page_cache()
         lock = f"{key}:rendering:{current}"
-        if not cache.add(lock, True, timeout=RENDER_LOCK_SECONDS):
+        # Each render holds the lock under a token of its own: a reader waits
+        # for that one render, never for the next reader's.
+        token = secrets.token_hex(8)
+        if not cache.add(lock, token, timeout=RENDER_LOCK_SECONDS):
             stored = self.wait_for_render(cache, key, lock, current)
             if stored is not None:
                 return self.rebuild(stored[1])
@@ -145,22 +149,30 @@ class PageCacheMiddleware:
 
     @staticmethod
     def wait_for_render(cache, key, lock, current):
-        """The copy another request is rendering, or None when it will not come."""
+        """The copy another request is rendering, or None when it will not come.
+
+        It will not come when that render ends without storing a copy (a 404,
+        a cookie): the lock is then gone, or held by another reader's render.
+        """
         deadline = time.monotonic() + RENDER_LOCK_SECONDS
-        while time.monotonic() < deadline:
+        holder = cache.get(lock)
+        while holder is not None and time.monotonic() < deadline:
             time.sleep(RENDER_POLL_SECONDS)
             found = cache.get_many([key, lock])
             if is_current(found.get(key), current):
                 return found[key]
-            if lock not in found:
-                return None  # rendered, but not storable (a 404, a cookie): render it here
+            if found.get(lock) != holder:
+                return None  # rendered, not stored: render it here
         return None
 
     def key_for(self, request):
         """The cache key of this request, or None when it must not be cached."""
         path = request.get_full_path()
         if (
-            request.method not in CACHEABLE_METHODS
+            # Nothing is stored with the page cache turned off
+            # (DJANGO_PAGE_CACHE_SECONDS=0): no reader waits for another's copy.
+            settings.PAGE_CACHE_TIMEOUT <= 0
+            or request.method not in CACHEABLE_METHODS
             or not request.path_info.startswith(self.prefixes)
             or len(path) > MAX_PATH_LENGTH
             or not is_anonymous(request)

@@ -11,6 +11,7 @@ from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from page_cache import generation
+from page_cache import middleware as middleware_module
 from page_cache.middleware import PageCacheMiddleware
 from tests.factories import make_contact_point, make_page, make_term
 
@@ -151,6 +152,45 @@ def test_a_page_that_cannot_be_stored_keeps_no_one_waiting():
     assert [response.status_code for response in responses] == [404] * 3
     assert len(renders) == 3
     assert time.monotonic() - started < 3
+
+
+def test_with_the_page_cache_off_no_reader_waits_for_another(settings):
+    settings.PAGE_CACHE_TIMEOUT = 0
+    spans = []
+
+    def slow_view(request):
+        started = time.monotonic()
+        time.sleep(0.2)
+        spans.append((started, time.monotonic()))
+        return HttpResponse("sida")
+
+    responses = visit_at_once(PageCacheMiddleware(slow_view), "/sv/uncached/", visitors=4)
+    assert [response.content for response in responses] == [b"sida"] * 4
+    assert all(cache_status(response) is None for response in responses)
+    # All four rendered at the same time: none waited for a lock.
+    assert max(start for start, _end in spans) < min(end for _start, end in spans)
+
+
+def test_a_reader_waits_for_one_render_not_for_the_next_readers(monkeypatch):
+    monkeypatch.setattr(middleware_module, "RENDER_LOCK_SECONDS", 5)
+    cache = generation.page_cache()
+    generation.bump()
+    current = generation.current()
+    cache.set("page-key:rendering", "first-render", 30)
+
+    def next_reader_takes_over():
+        time.sleep(0.1)
+        cache.set("page-key:rendering", "second-render", 30)
+
+    started = time.monotonic()
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(next_reader_takes_over)
+        found = PageCacheMiddleware.wait_for_render(
+            cache, "page-key", "page-key:rendering", current
+        )
+    # The first render ended without a copy: render here, without waiting out the lock.
+    assert found is None
+    assert time.monotonic() - started < 5
 
 
 def visit_at_once(middleware, path, visitors):
