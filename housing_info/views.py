@@ -51,7 +51,7 @@ def home(request):
         # Every text the lists show, for the notice that explains their markers.
         "told": [
             *(item.told for item in steps),
-            *(shown_text(topic, "title", code) for topic in topics),
+            *(topic.shown_title for topic in topics),
             *(page.shown for topic in topics for page in topic.published_pages),
         ],
     }

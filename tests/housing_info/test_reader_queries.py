@@ -1,3 +1,5 @@
+import json
+
 import pytest
 from django.utils import translation
 
@@ -143,3 +145,44 @@ def test_pathway_steps_tell_the_language_their_pages_open_in_without_reading_bod
     assert opens_in[:3] == [page.text_language("ti") for page in (own, untranslated, no_body)]
     for step in steps[:3]:
         assert {"body_ti", "body_en", "body_sv"} <= step.page.get_deferred_fields()
+
+
+@pytest.mark.postgres
+def test_the_home_page_reads_its_pages_by_id_not_every_page():
+    """At 2,000 pages PostgreSQL read every page to find the 84 listed when the
+    ids were given as ``IN (subquery)``; from an array it reads them by id."""
+    from django.db import connection
+
+    from housing_info.models import Page, Topic
+    from housing_info.reader_queries import _home_pages
+
+    topics = Topic.objects.bulk_create(
+        Topic(slug=f"topic-{number}", order=number, title_sv=f"Ämne {number}")
+        for number in range(12)
+    )
+    Page.objects.bulk_create(
+        Page(
+            topic=topics[number % 12],
+            slug=f"page-{number}",
+            order=number,
+            published=True,
+            title_sv=f"Sida {number}",
+            body_sv="<p>Text</p>",
+        )
+        for number in range(2000)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE housing_info_page, housing_info_topic")
+    pages, _ = _home_pages("sv")
+    plan = json.loads(pages.explain(format="json", analyze=True))[0]["Plan"]
+
+    def scans(node):
+        if node.get("Relation Name") == "housing_info_page":
+            yield node["Node Type"], node["Actual Rows"] * node["Actual Loops"]
+        for child in node.get("Plans", []):
+            yield from scans(child)
+
+    read = list(scans(plan))
+    assert sum(rows for _type, rows in read) <= 2 * 12 * (HOME_PAGES_PER_TOPIC + 1), read
+    assert "Seq Scan" not in {node_type for node_type, _rows in read}, read
+    assert len(list(pages)) == 12 * (HOME_PAGES_PER_TOPIC + 1)
