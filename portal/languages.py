@@ -13,6 +13,7 @@ font stack): ``docs/adding-a-language.md`` lists every step, and
 """
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.conf import locale
 from django.utils.translation import get_language_info, gettext_noop
@@ -102,6 +103,8 @@ SOURCE_LANGUAGE = "sv"
 FALLBACK_LANGUAGES = ("en", SOURCE_LANGUAGE)
 
 
+# Asked for each text of a page (some 150 times for the home page), of a few codes.
+@lru_cache(maxsize=64)
 def fallback_chain(code):
     """The languages to try, in order, for a reader of ``code``: theirs, then the fallbacks."""
     return tuple(dict.fromkeys((code, *FALLBACK_LANGUAGES)))

@@ -7,8 +7,9 @@ the home page lists six pages for each of its topics, and a template loop
 resolving each link's six values was most of its rendering time.
 """
 
+from html import escape
+
 from django import template
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from housing_info.templatetags.shown_in import shown_in_marker
@@ -19,11 +20,12 @@ register = template.Library()
 def _item(page):
     shown = page.shown
     # The language code and direction come from the language table; the
-    # address and the title are escaped, as the template engine would.
+    # address and the title are escaped, as the template engine would (with
+    # the standard library's escape, which Django's wraps: 72 links a page).
     hreflang = f' hreflang="{shown.language}"' if shown.is_fallback else ""
     return (
         f'  <li><a href="{escape(page.get_absolute_url())}" lang="{shown.language}" '
-        f'dir="{shown.dir}"{hreflang}>{escape(page.shown_title)}</a>'
+        f'dir="{shown.dir}"{hreflang}>{escape(page.shown_title or "")}</a>'
         f"{shown_in_marker(shown)}</li>"
     )
 
