@@ -20,6 +20,7 @@ from housing_info.models import Page
 from housing_info.reader_columns import reader_columns
 from portal.languages import fallback_chain
 from search import dictionaries
+from search.prepared import execute_statement, prepared
 from search.word_forms import (
     SHORTEST_PREFIX,
     SIMPLE_CONFIG,
@@ -86,10 +87,29 @@ def language_params(code, words, number):
 
 
 def postgres_matches(words, code, limit):
-    """At most ``limit`` pages with any of ``words``; ``has_every_word`` first, then by score."""
+    """At most ``limit`` pages with any of ``words``; ``has_every_word`` first, then by score.
+
+    The statement is prepared once per connection and planned once
+    (``search.prepared``): only its values change from one search to the next.
+    """
     if code == "uk":
         dictionaries.note_if_degraded()
-    return list(Page.objects.raw(search_sql(code), search_params(words, code, limit)))
+    sql, values = execute_statement(search_statement(code), search_params(words, code, limit))
+    return list(Page.objects.raw(sql, values))
+
+
+@cache
+def search_statement(code):
+    """``search_sql(code)`` as a statement to prepare, with its parameters' types."""
+    types = {"typed": "text", "words": "text[]", "threshold": "float8", "limit": "integer"}
+    for number in range(len(fallback_chain(code))):
+        types |= {
+            f"config_{number}": "text",
+            f"every_{number}": "text",
+            f"any_{number}": "text",
+            f"terms_{number}": "text[]",
+        }
+    return prepared(f"portal_search_{code}", search_sql(code), types)
 
 
 def search_params(words, code, limit):
@@ -246,8 +266,7 @@ def search_sql(code):
             {f"{nl}            UNION ".join(candidates)}
         ), {", ".join(words)}
         SELECT {columns}, scored.has_every_word
-        FROM candidates
-        JOIN {page_table} AS page ON page.id = candidates.id
+        FROM {page_table} AS page
         JOIN housing_info_topic AS topic ON topic.id = page.topic_id
         LEFT JOIN search_pagekeywords AS keywords ON keywords.page_id = page.id
         {nl.join(laterals)}
@@ -255,7 +274,8 @@ def search_sql(code):
             SELECT {" OR ".join(every)} AS has_every_word,
                    GREATEST({", ".join(scores)}) AS score
         ) AS scored
-        WHERE page.published AND ({readable})
+        WHERE page.id = ANY (ARRAY(SELECT id FROM candidates))
+            AND page.published AND ({readable})
         ORDER BY scored.has_every_word DESC, scored.score DESC, {own} DESC,
             topic."order", page."order", page.slug
         LIMIT %(limit)s

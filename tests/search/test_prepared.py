@@ -1,0 +1,61 @@
+"""The search statement is prepared once per connection and planned once (PostgreSQL)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from search.postgres_queries import search_statement
+from search.prepared import execute_statement, prepared
+from search.queries import search_pages
+from tests.factories import make_page
+
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
+
+
+def total(statement, a, b):
+    sql, values = execute_statement(statement, {"a": a, "b": b})
+    with connection.cursor() as cursor:
+        cursor.execute(sql, values)
+        return cursor.fetchone()[0]
+
+
+def statement_verbs(queries):
+    return [query["sql"].split()[0] for query in queries]
+
+
+def test_a_statement_is_prepared_once_then_only_executed_with_new_values():
+    # Its own text: prepared by this test only, whatever ran before on the connection.
+    statement = prepared(
+        "test_sum", "SELECT %(a)s + %(b)s * 10 + %(a)s", {"a": "integer", "b": "integer"}
+    )
+    assert statement.parameters == ("a", "b")
+    with CaptureQueriesContext(connection) as queries:
+        assert [total(statement, 1, 2), total(statement, 3, 4)] == [22, 46]
+    assert statement_verbs(queries) == ["PREPARE", "EXECUTE", "EXECUTE"]
+    assert statement.name in queries[0]["sql"] and "%" not in queries[0]["sql"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_new_connection_prepares_the_statement_again():
+    statement = prepared("test_again", "SELECT %(a)s + %(b)s", {"a": "integer", "b": "integer"})
+    assert total(statement, 1, 2) == 3
+    connection.close()  # as Django does after CONN_MAX_AGE, or when the server went away
+    with CaptureQueriesContext(connection) as queries:
+        assert total(statement, 3, 4) == 7
+    assert statement_verbs(queries) == ["PREPARE", "EXECUTE"]
+
+
+def test_postgres_plans_the_search_once_for_every_value():
+    """With ``plan_cache_mode = force_generic_plan``: never again for the next search's words."""
+    page = make_page(title_sv="Boplats Göteborg", body_sv="<p>Ställ dig i bostadskön.</p>")
+    with CaptureQueriesContext(connection) as queries:
+        for query in ("boplats", "bostadskö", "bopplats", "boplats kö", "göteborg", "ställ"):
+            assert search_pages(query, "sv").pages == [page], query
+    assert statement_verbs(queries)[-1] == "EXECUTE"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = %s",
+            [search_statement("sv").name],
+        )
+        generic, custom = cursor.fetchone()
+    assert (generic >= 6, custom) == (True, 0)
