@@ -20,7 +20,7 @@ from housing_info.models import Page
 from housing_info.reader_columns import reader_columns
 from portal.languages import fallback_chain
 from search import dictionaries
-from search.prepared import execute_statement, prepared
+from search.prepared import execute_statement, fetch_instances, prepared
 from search.word_forms import (
     SHORTEST_PREFIX,
     SIMPLE_CONFIG,
@@ -95,7 +95,7 @@ def postgres_matches(words, code, limit):
     if code == "uk":
         dictionaries.note_if_degraded()
     sql, values = execute_statement(search_statement(code), search_params(words, code, limit))
-    return list(Page.objects.raw(sql, values))
+    return fetch_instances(Page, sql, values)
 
 
 @cache

@@ -19,6 +19,7 @@ import hashlib
 import re
 import weakref
 from dataclasses import dataclass
+from functools import cache
 
 from django.db import connection
 
@@ -67,3 +68,60 @@ def execute_statement(statement, params):
         names.add(statement.name)
     values = [params[name] for name in statement.parameters]
     return f"EXECUTE {statement.name} ({', '.join(['%s'] * len(values))})", values
+
+
+def fetch_instances(model, sql, values):
+    """Instances of ``model`` for the rows of ``sql``, its other columns as attributes.
+
+    As ``model.objects.raw(sql, values)`` makes them, without working out
+    again for every query which column is which field (half the CPU time of
+    reading a search's results).
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, values)
+        rows = cursor.fetchall()
+        reading = row_reading(model, tuple(column.name for column in cursor.description))
+    return [reading.instance(row) for row in rows]
+
+
+@dataclass(frozen=True)
+class RowReading:
+    model: type
+    names: tuple  # the fields' attribute names, in the model's order
+    positions: tuple  # where each is in the row
+    others: tuple  # (position, name) of the other columns
+    converters: tuple  # (position, converters, column) where the field converts its value
+
+    def instance(self, row):
+        row = list(row)
+        for position, converters, column in self.converters:
+            for converter in converters:
+                row[position] = converter(row[position], column, connection)
+        instance = self.model.from_db(
+            connection.alias, self.names, [row[position] for position in self.positions]
+        )
+        for position, name in self.others:
+            setattr(instance, name, row[position])
+        return instance
+
+
+@cache
+def row_reading(model, columns):
+    """How a row of ``columns`` makes a ``model`` (once per process, model and columns)."""
+    fields = [field for field in model._meta.concrete_fields if field.column in columns]
+    converters = []
+    for field in fields:
+        column = field.get_col(model._meta.db_table)
+        found = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
+        if found:
+            converters.append((columns.index(field.column), tuple(found), column))
+    known = {field.column for field in fields}
+    return RowReading(
+        model=model,
+        names=tuple(field.attname for field in fields),
+        positions=tuple(columns.index(field.column) for field in fields),
+        others=tuple(
+            (position, name) for position, name in enumerate(columns) if name not in known
+        ),
+        converters=tuple(converters),
+    )

@@ -4,8 +4,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from housing_info.models import Page
 from search.postgres_queries import search_statement
-from search.prepared import execute_statement, prepared
+from search.prepared import execute_statement, fetch_instances, prepared
 from search.queries import search_pages
 from tests.factories import make_page
 
@@ -59,3 +60,19 @@ def test_postgres_plans_the_search_once_for_every_value():
         )
         generic, custom = cursor.fetchone()
     assert (generic >= 6, custom) == (True, 0)
+
+
+def test_instances_are_made_as_raw_makes_them():
+    """Fields in any column order, the others deferred, converted (JSON), extras as attributes."""
+    page = make_page()
+    sql = (
+        'SELECT "title_sv", "language_versions", "topic_id", "id", 1 AS extra'
+        " FROM housing_info_page WHERE id = %s"
+    )
+    [fetched] = fetch_instances(Page, sql, [page.pk])
+    [raw] = Page.objects.raw(sql, [page.pk])
+    assert {**vars(fetched), "_state": None} == {**vars(raw), "_state": None}
+    assert fetched.get_deferred_fields() == raw.get_deferred_fields()
+    assert (fetched.extra, fetched.topic_id) == (1, page.topic_id)
+    assert isinstance(fetched.language_versions, dict)
+    assert fetched._state.db == "default" and not fetched._state.adding
