@@ -8,7 +8,9 @@ accents (unaccent), so that misspelt words and Swedish words typed without å,
 ä, ö still find their page, and a word never matches the inside of another
 ("борг" does not find "Гетеборг"). Every match is found through a GIN index
 on a stored document or on the texts' trigrams (search/migrations/0002 and
-0004): a search reads, and ranks, only the pages it finds.
+0004): a search reads, and ranks, only the pages it finds. The statement is
+prepared once per connection and language, and planned once
+(``search.prepared``).
 """
 
 from dataclasses import dataclass
