@@ -169,10 +169,13 @@ def search_sql(code):
     columns = ", ".join(
         f'page."{Page._meta.get_field(name).column}"' for name in reader_columns(Page, code)
     )
-    typed = "search_unaccent(%(typed)s)"
+    # What the typed words make is computed once per search (a sub-select
+    # PostgreSQL runs once), not once per page found and score: in the one plan
+    # kept for every search (search.prepared) it cannot be computed in advance.
+    typed = "(SELECT search_unaccent(%(typed)s))"
 
     def text_query(number, kind):
-        return f"to_tsquery(%(config_{number})s::regconfig, %({kind}_{number})s)"
+        return f"(SELECT to_tsquery(%(config_{number})s::regconfig, %({kind}_{number})s))"
 
     candidates, words, laterals, every, scores, known = [], [], [], [], [], []
     for number, language in enumerate(languages):
@@ -209,15 +212,15 @@ def search_sql(code):
             for column in scored_texts
         )
         word_similarity = ", ".join(
-            f"COALESCE(strict_word_similarity(search_unaccent(word.typed), "
-            f"search_unaccent({column})), 0)"
+            f"COALESCE(strict_word_similarity(word.typed, search_unaccent({column})), 0)"
             for column in scored_texts
         )
         match = f"match_{number}"
         # Each word's query is built once per search, not once per page.
         words.append(
             f"words_{number} AS MATERIALIZED ("  # noqa: S608
-            f"SELECT to_tsquery(%(config_{number})s::regconfig, word.term) AS query, word.typed"
+            f"SELECT to_tsquery(%(config_{number})s::regconfig, word.term) AS query,"
+            " search_unaccent(word.typed) AS typed"
             f" FROM unnest(%(terms_{number})s::text[], %(words)s::text[]) AS word(term, typed))"
         )
         laterals.append(
