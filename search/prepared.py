@@ -60,12 +60,13 @@ def execute_statement(statement, params):
 
     Prepares it first on this connection if it is not yet.
     """
-    connection.ensure_connection()
-    names = _prepared_on.setdefault(connection.connection, set())
-    if statement.name not in names:
-        with connection.cursor() as cursor:
+    # The cursor first: Django may replace a connection that failed its health
+    # check there, and the statement must be prepared on the one that runs it.
+    with connection.cursor() as cursor:
+        names = _prepared_on.setdefault(connection.connection, set())
+        if statement.name not in names:
             cursor.execute(statement.statement)
-        names.add(statement.name)
+            names.add(statement.name)
     values = [params[name] for name in statement.parameters]
     return f"EXECUTE {statement.name} ({', '.join(['%s'] * len(values))})", values
 

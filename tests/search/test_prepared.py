@@ -1,7 +1,7 @@
 """The search statement is prepared once per connection and planned once (PostgreSQL)."""
 
 import pytest
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.test.utils import CaptureQueriesContext
 
 from housing_info.models import Page
@@ -44,6 +44,19 @@ def test_a_new_connection_prepares_the_statement_again():
     with CaptureQueriesContext(connection) as queries:
         assert total(statement, 3, 4) == 7
     assert statement_verbs(queries) == ["PREPARE", "EXECUTE"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_connection_replaced_after_a_failed_health_check_prepares_it_again(monkeypatch):
+    statement = prepared("test_health", "SELECT %(a)s - %(b)s", {"a": "integer", "b": "integer"})
+    assert total(statement, 3, 1) == 2
+    # The first query of the next request finds the server gone: Django reconnects.
+    wrapper = connections[DEFAULT_DB_ALIAS]
+    monkeypatch.setattr(wrapper, "health_check_enabled", True)
+    monkeypatch.setattr(wrapper, "health_check_done", False)
+    monkeypatch.setattr(type(wrapper), "is_usable", lambda self: False)
+    assert total(statement, 5, 1) == 4
+    assert total(statement, 9, 1) == 8
 
 
 def test_postgres_plans_the_search_once_for_every_value():
