@@ -8,7 +8,9 @@ accents (unaccent), so that misspelt words and Swedish words typed without å,
 ä, ö still find their page, and a word never matches the inside of another
 ("борг" does not find "Гетеборг"). Every match is found through a GIN index
 on a stored document or on the texts' trigrams (search/migrations/0002 and
-0004): a search reads, and ranks, only the pages it finds.
+0004): a search reads, and ranks, only the pages it finds. The statement is
+prepared once per connection and language, and planned once
+(``search.prepared``).
 """
 
 from dataclasses import dataclass
@@ -20,6 +22,7 @@ from housing_info.models import Page
 from housing_info.reader_columns import reader_columns
 from portal.languages import fallback_chain
 from search import dictionaries
+from search.prepared import execute_statement, fetch_instances, prepared
 from search.word_forms import (
     SHORTEST_PREFIX,
     SIMPLE_CONFIG,
@@ -86,10 +89,29 @@ def language_params(code, words, number):
 
 
 def postgres_matches(words, code, limit):
-    """At most ``limit`` pages with any of ``words``; ``has_every_word`` first, then by score."""
+    """At most ``limit`` pages with any of ``words``; ``has_every_word`` first, then by score.
+
+    The statement is prepared once per connection and planned once
+    (``search.prepared``): only its values change from one search to the next.
+    """
     if code == "uk":
         dictionaries.note_if_degraded()
-    return list(Page.objects.raw(search_sql(code), search_params(words, code, limit)))
+    sql, values = execute_statement(search_statement(code), search_params(words, code, limit))
+    return fetch_instances(Page, sql, values)
+
+
+@cache
+def search_statement(code):
+    """``search_sql(code)`` as a statement to prepare, with its parameters' types."""
+    types = {"typed": "text", "words": "text[]", "threshold": "float8", "limit": "integer"}
+    for number in range(len(fallback_chain(code))):
+        types |= {
+            f"config_{number}": "text",
+            f"every_{number}": "text",
+            f"any_{number}": "text",
+            f"terms_{number}": "text[]",
+        }
+    return prepared(f"portal_search_{code}", search_sql(code), types)
 
 
 def search_params(words, code, limit):
@@ -147,10 +169,13 @@ def search_sql(code):
     columns = ", ".join(
         f'page."{Page._meta.get_field(name).column}"' for name in reader_columns(Page, code)
     )
-    typed = "search_unaccent(%(typed)s)"
+    # What the typed words make is computed once per search (a sub-select
+    # PostgreSQL runs once), not once per page found and score: in the one plan
+    # kept for every search (search.prepared) it cannot be computed in advance.
+    typed = "(SELECT search_unaccent(%(typed)s))"
 
     def text_query(number, kind):
-        return f"to_tsquery(%(config_{number})s::regconfig, %({kind}_{number})s)"
+        return f"(SELECT to_tsquery(%(config_{number})s::regconfig, %({kind}_{number})s))"
 
     candidates, words, laterals, every, scores, known = [], [], [], [], [], []
     for number, language in enumerate(languages):
@@ -187,15 +212,15 @@ def search_sql(code):
             for column in scored_texts
         )
         word_similarity = ", ".join(
-            f"COALESCE(strict_word_similarity(search_unaccent(word.typed), "
-            f"search_unaccent({column})), 0)"
+            f"COALESCE(strict_word_similarity(word.typed, search_unaccent({column})), 0)"
             for column in scored_texts
         )
         match = f"match_{number}"
         # Each word's query is built once per search, not once per page.
         words.append(
             f"words_{number} AS MATERIALIZED ("  # noqa: S608
-            f"SELECT to_tsquery(%(config_{number})s::regconfig, word.term) AS query, word.typed"
+            f"SELECT to_tsquery(%(config_{number})s::regconfig, word.term) AS query,"
+            " search_unaccent(word.typed) AS typed"
             f" FROM unnest(%(terms_{number})s::text[], %(words)s::text[]) AS word(term, typed))"
         )
         laterals.append(
@@ -246,8 +271,7 @@ def search_sql(code):
             {f"{nl}            UNION ".join(candidates)}
         ), {", ".join(words)}
         SELECT {columns}, scored.has_every_word
-        FROM candidates
-        JOIN {page_table} AS page ON page.id = candidates.id
+        FROM {page_table} AS page
         JOIN housing_info_topic AS topic ON topic.id = page.topic_id
         LEFT JOIN search_pagekeywords AS keywords ON keywords.page_id = page.id
         {nl.join(laterals)}
@@ -255,7 +279,8 @@ def search_sql(code):
             SELECT {" OR ".join(every)} AS has_every_word,
                    GREATEST({", ".join(scores)}) AS score
         ) AS scored
-        WHERE page.published AND ({readable})
+        WHERE page.id = ANY (ARRAY(SELECT id FROM candidates))
+            AND page.published AND ({readable})
         ORDER BY scored.has_every_word DESC, scored.score DESC, {own} DESC,
             topic."order", page."order", page.slug
         LIMIT %(limit)s

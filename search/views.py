@@ -4,9 +4,8 @@ from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
-from glossary.entries import glossary_entries, terms_matching
-from glossary.models import Term
-from housing_info.reader_columns import reader_columns
+from glossary.entries import glossary_entries, terms_found
+from page_cache import generation
 from search.forms import SearchForm
 from search.queries import search_pages
 from search.results import page_results
@@ -17,16 +16,17 @@ def results(request):
     code = translation.get_language()
     form = SearchForm(request.GET if "q" in request.GET else None)
     context = {"form": form}
-    if form.is_valid():
-        query = form.cleaned_data["q"]
-        outcome = search_pages(query, code)
-        context |= {
-            "query": query,
-            "outcome": outcome,
-            "results": page_results(outcome.pages, code),
-            # The words' columns in the languages a reader of ``code`` is shown.
-            "terms": glossary_entries(
-                terms_matching(query, code, Term.objects.only(*reader_columns(Term, code))), code
-            ),
-        }
-    return render(request, "search/results.html", context)
+    # One read of the cache generation for the glossary's terms and the
+    # template's fragments (the page cache has read it already when it is on).
+    with generation.rendering_under(generation.current()):
+        if form.is_valid():
+            query = form.cleaned_data["q"]
+            outcome = search_pages(query, code)
+            context |= {
+                "query": query,
+                "outcome": outcome,
+                "results": page_results(outcome.pages, code),
+                # Remembered per generation, with the columns a reader of ``code`` is shown.
+                "terms": glossary_entries(terms_found(query, code), code),
+            }
+        return render(request, "search/results.html", context)

@@ -19,6 +19,8 @@ Swedish names that readers write in their own script ("Boplats" as بوبلات�
 ቦፕላትስ) are also searched as the Swedish name: ``LOANWORDS``.
 """
 
+from functools import lru_cache
+
 from portal.languages import PORTAL_LANGUAGES
 from portal.text_folding import fold
 
@@ -81,6 +83,9 @@ _SPELLINGS = {
 }
 
 
+# Each typed word is looked up for every form of the search (every language,
+# all words, any word, each word): remembered per process, a pure function.
+@lru_cache(maxsize=4096)
 def loanword(word):
     """The Swedish name ``word`` spells in another script, or None."""
     folded = fold(word)

@@ -127,6 +127,14 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The search's prepared statement is planned once per connection, not for
+    # each search's values (search/prepared.py). Only prepared statements (and
+    # PL/pgSQL, which the portal has none of) read this; Django's queries are not
+    # prepared (psycopg's client-side binding).
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _given_options = _options.get("options", "")
+    _options["options"] = f"{_given_options} -c plan_cache_mode=force_generic_plan".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Languages: one table in portal/languages.py.

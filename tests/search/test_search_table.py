@@ -8,7 +8,9 @@ on SQLite runs the part it can answer (it does not correct misspellings).
 import pytest
 from django.db import connection
 
-from search.queries import plain_matches, search_pages
+from housing_info.models import Page
+from search.postgres_queries import postgres_matches, search_params, search_sql
+from search.queries import MAX_RESULTS, plain_matches, query_words, search_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -79,6 +81,19 @@ def first_three(outcome):
 @pytest.mark.parametrize(("code", "query", "slug"), EXACT + MISSPELT)
 def test_postgres_search_finds_the_page_in_the_first_three(demo_snapshot, code, query, slug):
     assert slug in first_three(search_pages(query, code))
+
+
+@pytest.mark.postgres
+def test_the_prepared_search_finds_what_a_plan_for_each_querys_values_finds(demo_snapshot):
+    """One plan for every value (search.prepared): the same pages, in the same order."""
+    for code, query, _slug in EXACT + MISSPELT:
+        words = query_words(query)
+        params = search_params(words, code, MAX_RESULTS)
+        planned = Page.objects.raw(search_sql(code), params)
+        prepared = postgres_matches(words, code, MAX_RESULTS)
+        assert [(page.slug, page.has_every_word) for page in prepared] == [
+            (page.slug, page.has_every_word) for page in planned
+        ], (code, query)
 
 
 @pytest.mark.parametrize(("code", "query", "slug"), EXACT)
