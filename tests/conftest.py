@@ -150,6 +150,35 @@ def module_demo_snapshot(module_transaction, django_db_blocker):
         load_demo_content(Path(__file__).resolve().parent / "data" / "demo_snapshot")
 
 
+def _record_no_form_widget_templates():
+    """The test client records every template it renders, with a copy of its context
+    (``response.templates``, ``response.context``); leave out Django's own form and
+    widget templates (``django/forms/``), rendered once per field, label, error list
+    and option.
+
+    An admin change form in twelve languages renders about a thousand of them, and
+    copying their contexts took a third of its time in a test. No test reads them:
+    ``response.context`` still holds every other template's context (the admin's
+    ``adminform``, a view's own), as before.
+    """
+    from django.test import client
+
+    record = client.store_rendered_templates
+    if getattr(record, "skips_form_templates", False):
+        return
+
+    def store_rendered_templates(store, signal, sender, template, context, **kwargs):
+        if (template.name or "").startswith("django/forms/"):
+            return
+        record(store, signal, sender, template, context, **kwargs)
+
+    store_rendered_templates.skips_form_templates = True
+    client.store_rendered_templates = store_rendered_templates
+
+
+_record_no_form_widget_templates()
+
+
 @pytest.fixture(autouse=True)
 def _empty_caches():
     """Each test starts with empty caches: no page rendered by an earlier test."""
