@@ -30,6 +30,18 @@ def pytest_collection_modifyitems(config, items):
     if duplicated := sorted(nodeid for nodeid, count in counts.items() if count > 1):
         raise pytest.UsageError(f"tests share a node id: {', '.join(duplicated)}")
     worker_groups.write_groups(config, items)
+    # pytest-django runs the tests in a test transaction first, then those that
+    # commit (each empties the database, migrations' data too). Tests reading what
+    # a module fixture committed are in a test transaction, but the fixture empties
+    # the database after their module: they go first among those that commit.
+    reading = [item for item in items if worker_groups.reads_committed_module_data(item)]
+    if reading:
+        rest = [item for item in items if not worker_groups.reads_committed_module_data(item)]
+        first_late = next(
+            (i for i, item in enumerate(rest) if not worker_groups.in_test_transaction(item)),
+            len(rest),
+        )
+        items[:] = rest[:first_late] + reading + rest[first_late:]
 
 
 def pytest_sessionstart(session):
