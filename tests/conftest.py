@@ -30,6 +30,18 @@ def pytest_collection_modifyitems(config, items):
     if duplicated := sorted(nodeid for nodeid, count in counts.items() if count > 1):
         raise pytest.UsageError(f"tests share a node id: {', '.join(duplicated)}")
     worker_groups.write_groups(config, items)
+    # pytest-django runs the tests in a test transaction first, then those that
+    # commit (each empties the database, migrations' data too). Tests reading what
+    # a module fixture committed are in a test transaction, but the fixture empties
+    # the database after their module: they go first among those that commit.
+    reading = [item for item in items if worker_groups.reads_committed_module_data(item)]
+    if reading:
+        rest = [item for item in items if not worker_groups.reads_committed_module_data(item)]
+        first_late = next(
+            (i for i, item in enumerate(rest) if not worker_groups.in_test_transaction(item)),
+            len(rest),
+        )
+        items[:] = rest[:first_late] + reading + rest[first_late:]
 
 
 def pytest_sessionstart(session):
@@ -148,6 +160,35 @@ def module_demo_snapshot(module_transaction, django_db_blocker):
 
     with django_db_blocker.unblock():
         load_demo_content(Path(__file__).resolve().parent / "data" / "demo_snapshot")
+
+
+def _record_no_form_widget_templates():
+    """The test client records every template it renders, with a copy of its context
+    (``response.templates``, ``response.context``); leave out Django's own form and
+    widget templates (``django/forms/``), rendered once per field, label, error list
+    and option.
+
+    An admin change form in twelve languages renders about a thousand of them, and
+    copying their contexts took a third of its time in a test. No test reads them:
+    ``response.context`` still holds every other template's context (the admin's
+    ``adminform``, a view's own), as before.
+    """
+    from django.test import client
+
+    record = client.store_rendered_templates
+    if getattr(record, "skips_form_templates", False):
+        return
+
+    def store_rendered_templates(store, signal, sender, template, context, **kwargs):
+        if (template.name or "").startswith("django/forms/"):
+            return
+        record(store, signal, sender, template, context, **kwargs)
+
+    store_rendered_templates.skips_form_templates = True
+    client.store_rendered_templates = store_rendered_templates
+
+
+_record_no_form_widget_templates()
 
 
 @pytest.fixture(autouse=True)

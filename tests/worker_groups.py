@@ -36,6 +36,10 @@ MARKER_GROUPS = {"outage": "servers", "multi_instance": "servers"}
 MODULE_MARKERS = {"browser"}
 # A fixture of these scopes is set up once in each worker that runs a test using it.
 ONCE_PER_MODULE_SCOPES = {"module", "class"}
+# Fixtures that commit: pytest-django's; and module fixtures that commit data for
+# their module's tests to read and empty the database after them (tests/browser/conftest.py).
+COMMITTING_FIXTURES = ("transactional_db", "live_server")
+COMMITTED_MODULE_FIXTURES = ("committed_demo_portal",)
 # The folder where the workers write their tests' groups, named by the controller.
 FOLDER_VARIABLE = "PORTAL_XDIST_GROUPS"
 
@@ -67,11 +71,25 @@ def uses_database(item):
 
 
 def commits(item):
-    """Whether pytest-django runs the test outside a test transaction (as it decides)."""
+    """Whether the test commits: pytest-django runs it outside a test transaction (as it
+    decides), or it reads what a module fixture committed."""
     marker = item.get_closest_marker("django_db")
     if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
         return True
-    return "transactional_db" in item.fixturenames or "live_server" in item.fixturenames
+    if reads_committed_module_data(item):
+        return True
+    return any(name in item.fixturenames for name in COMMITTING_FIXTURES)
+
+
+def reads_committed_module_data(item):
+    """Whether the test reads data that a module fixture committed, and empties after
+    the module's last test (tests/browser/conftest.py)."""
+    return any(name in item.fixturenames for name in COMMITTED_MODULE_FIXTURES)
+
+
+def in_test_transaction(item):
+    """Whether the test uses the database in a test transaction and commits nothing."""
+    return uses_database(item) and not commits(item)
 
 
 def start_controller(config):

@@ -69,3 +69,49 @@ def phone(browser):
     browser.set_window_size(*PHONE_SIZE)
     yield browser
     browser.set_window_size(*PHONE_SIZE)
+
+
+@pytest.fixture(scope="module")
+def committed_demo_portal(django_db_setup, django_db_blocker):
+    """The demo content and question flow, committed once for a module, and a live
+    server of the module's own that serves them.
+
+    For browser modules whose tests only read the content: loading it and emptying
+    the database again for every test (as ``live_server``, through
+    ``transactional_db``, does) took two thirds of such a module's time. The
+    database is emptied once, after the module's last test, as after a test that
+    commits (Django's ``flush``, as ``TransactionTestCase`` does), so those tests are
+    handed out with the tests that commit (tests/worker_groups.py) and run among
+    them (tests/conftest.py). Each test takes it through ``reading_demo_portal``.
+    """
+    from django.core.management import call_command
+    from pytest_django.live_server_helper import LiveServer
+
+    from smart_answers.demo_questions import load_demo_questions
+    from translation_workflow.services import load_demo_content
+
+    try:
+        with django_db_blocker.unblock():
+            load_demo_content(Path(__file__).resolve().parents[1] / "data" / "demo_snapshot")
+            loaded = load_demo_questions()
+            assert not loaded.missing, loaded.missing
+        server = LiveServer("localhost")
+        server._live_server_modified_settings.enable()
+        try:
+            yield server
+        finally:
+            server._live_server_modified_settings.disable()
+            server.stop()
+    finally:
+        with django_db_blocker.unblock():
+            call_command("flush", verbosity=0, interactive=False)
+
+
+@pytest.fixture
+def reading_demo_portal(committed_demo_portal, db):
+    """The module's live server with the demo content (``committed_demo_portal``).
+
+    The test runs in a test transaction as usual (``db``), rolled back after it;
+    the server's thread has connections of its own and sees what the module committed.
+    """
+    return committed_demo_portal

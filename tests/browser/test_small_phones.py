@@ -117,12 +117,20 @@ def open_disclosures(browser):
     )
 
 
-def layout_problems(browser, url):
-    """What on ``url`` does not fit a small phone, as readable sentences."""
+def page_problems(browser, url):
+    """What on ``url`` fails WCAG 2.2 A/AA (axe) or does not fit a small phone, as
+    readable sentences.
+
+    One load at the phone's size serves both: the layout is measured first, as
+    loaded (measuring only reads the page), then axe checks the same page, with
+    the menus folded as a reader first sees them.
+    """
     problems = []
     set_viewport(browser, *PHONE)
     open_page(browser, url)
     measured = browser.execute_script(MEASURE, MIN_TARGET, MIN_LARGE_TARGET)
+    violations = run_axe(browser, WCAG_22_TAGS)
+    problems += [f"axe {v['id']}: {v['help']} {v['nodes']}" for v in violations]
     if measured["header"] > MAX_HEADER_HEIGHT:
         problems.append(f"header is {measured['header']:.0f} px tall")
     if measured["titleTop"] is None:
@@ -147,15 +155,11 @@ def layout_problems(browser, url):
     return problems
 
 
-def axe_violations(browser, url):
-    set_viewport(browser, *PHONE)
-    open_page(browser, url)
-    return run_axe(browser, WCAG_22_TAGS)
-
-
 @pytest.fixture
-def demo_portal(transactional_db, demo_questions):
-    """The demo content and question flow, served by the live server."""
+def demo_portal(reading_demo_portal):
+    """The demo content and question flow, served by a live server: written once for
+    the module, as its tests only read them (tests/browser/conftest.py)."""
+    return reading_demo_portal
 
 
 def reader_pages(code):
@@ -172,29 +176,23 @@ def reader_pages(code):
 
 
 @pytest.mark.parametrize("code", ALL_CODES)
-def test_reader_pages_meet_wcag_22_aa_and_fit_a_small_phone(
-    small_phone, live_server, demo_portal, code
-):
+def test_reader_pages_meet_wcag_22_aa_and_fit_a_small_phone(small_phone, demo_portal, code):
     found = {}
     for name, path in reader_pages(code).items():
-        url = live_server.url + path
-        violations = axe_violations(small_phone, url)
-        problems = [f"axe {v['id']}: {v['help']} {v['nodes']}" for v in violations]
-        problems += layout_problems(small_phone, url)
-        if problems:
+        if problems := page_problems(small_phone, demo_portal.url + path):
             found[name] = problems
     assert found == {}
 
 
-def test_search_results_page_lists_results(small_phone, live_server, demo_portal):
+def test_search_results_page_lists_results(small_phone, demo_portal):
     """The search tested above shows results, so their links are measured too."""
-    open_page(small_phone, f"{live_server.url}/sv/search/?q={SEARCH_QUERY}")
+    open_page(small_phone, f"{demo_portal.url}/sv/search/?q={SEARCH_QUERY}")
     assert small_phone.find_elements(By.CSS_SELECTOR, ".search-result a")
 
 
 @pytest.mark.parametrize("code", ALL_CODES)
 def test_flow_result_embed_and_poster_do_not_scroll_sideways_at_320_px(
-    small_phone, live_server, demo_portal, code
+    small_phone, demo_portal, code
 ):
     """Right-to-left lists with left-to-right items (result notes, embed) and the poster."""
     page = Page.objects.published().order_by("pk").first()
@@ -206,23 +204,23 @@ def test_flow_result_embed_and_poster_do_not_scroll_sideways_at_320_px(
         f"/{code}/topics/{topic.slug}/embed/",
         f"/{code}/{page.slug}/poster/",
     ):
-        open_page(small_phone, live_server.url + path)
+        open_page(small_phone, demo_portal.url + path)
         if (overflow := small_phone.execute_script(OVERFLOW)) > 0:
             overflowing[path] = overflow
     assert overflowing == {}
 
 
-def test_flow_result_shows_notes(small_phone, live_server, demo_portal):
+def test_flow_result_shows_notes(small_phone, demo_portal):
     """The answers used above lead to a result with notes, so their list is measured."""
-    open_page(small_phone, f"{live_server.url}/ar/what-applies-to-me/?{FLOW_ANSWERS}")
+    open_page(small_phone, f"{demo_portal.url}/ar/what-applies-to-me/?{FLOW_ANSWERS}")
     assert small_phone.find_elements(By.CSS_SELECTOR, ".result-notes li")
 
 
 @pytest.mark.parametrize("code", ["ar", "ti"])
-def test_tapping_an_answers_text_chooses_it(small_phone, live_server, demo_portal, code):
+def test_tapping_an_answers_text_chooses_it(small_phone, demo_portal, code):
     """The label wraps the radio button: the whole row is the target, not the circle."""
     set_viewport(small_phone, *PHONE)
-    open_page(small_phone, f"{live_server.url}/{code}/what-applies-to-me/")
+    open_page(small_phone, f"{demo_portal.url}/{code}/what-applies-to-me/")
     texts = small_phone.find_elements(By.CSS_SELECTOR, ".choice__text")
     texts[-1].click()
     radios = small_phone.find_elements(By.CSS_SELECTOR, ".choice input[type=radio]")
@@ -230,14 +228,12 @@ def test_tapping_an_answers_text_chooses_it(small_phone, live_server, demo_porta
 
 
 @pytest.mark.parametrize("code", ["so", "prs"])
-def test_menu_opens_from_the_keyboard_without_javascript(
-    small_phone, live_server, demo_portal, code
-):
+def test_menu_opens_from_the_keyboard_without_javascript(small_phone, demo_portal, code):
     """Tab reaches the folded menu's button, which shows its focus; Enter opens it."""
     small_phone.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
     try:
         set_viewport(small_phone, *PHONE)
-        small_phone.get(f"{live_server.url}/{code}/")
+        small_phone.get(f"{demo_portal.url}/{code}/")
         summary = WebDriverWait(small_phone, 10).until(
             expected_conditions.element_to_be_clickable((By.CSS_SELECTOR, ".site-menu > summary"))
         )
@@ -263,9 +259,7 @@ return [document.querySelector(".site-header").getBoundingClientRect().height,
 """
 
 
-def test_every_content_page_starts_its_title_on_the_first_screen(
-    small_phone, live_server, demo_portal
-):
+def test_every_content_page_starts_its_title_on_the_first_screen(small_phone, demo_portal):
     """Notices and long breadcrumbs above a title (the Somali transitional-flat page's
     started at 575 px) must leave it on the first screen, for every page and language."""
     set_viewport(small_phone, *PHONE)
@@ -274,7 +268,7 @@ def test_every_content_page_starts_its_title_on_the_first_screen(
     too_low = {}
     for code in ALL_CODES:
         for slug in slugs:
-            open_page(small_phone, f"{live_server.url}/{code}/{slug}/")
+            open_page(small_phone, f"{demo_portal.url}/{code}/{slug}/")
             header, title_top = small_phone.execute_script(TITLE_TOPS)
             if header > MAX_HEADER_HEIGHT or title_top is None or title_top > PHONE[1] - FIRST_LINE:
                 too_low[f"/{code}/{slug}/"] = (header, title_top)

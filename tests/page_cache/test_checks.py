@@ -7,6 +7,7 @@ import pytest
 from django.core.checks import run_checks
 
 from portal.settings.caches import redis_cache
+from tests.fresh_interpreter import run_python
 from tests.servers import ROOT, production_environment
 
 LOCAL_MEMORY = {
@@ -64,12 +65,7 @@ def test_check_deploy_names_the_variables(tmp_path):
 @pytest.mark.parametrize("value", ["three", "-"])
 def test_a_process_count_that_is_not_a_number_is_named(tmp_path, value):
     env = production_environment(WEB_CONCURRENCY=value, DATABASE_URL=f"sqlite:///{tmp_path}/db")
-    result = subprocess.run(
-        [sys.executable, "-c", "import portal.settings.production"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    # python -c, forked from one that has imported no settings (tests/fresh_interpreter.py).
+    result = run_python("import portal.settings.production", env=env, cwd=ROOT)
     assert result.returncode != 0
     assert "WEB_CONCURRENCY must be a whole number" in result.stderr

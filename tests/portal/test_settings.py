@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.fresh_interpreter import run_python
+
 ROOT = Path(__file__).resolve().parents[2]  # the repository: tests/portal/ is two below
 
 PRINT_DEBUG = (
@@ -15,15 +17,14 @@ PRINT_DEBUG = (
 
 
 def start_django(code="import django; django.setup()", **env):
-    """Load the production settings in a fresh interpreter with only this DJANGO_ environment."""
+    """Load the production settings in a fresh interpreter with only this DJANGO_ environment.
+
+    The interpreter is forked from one that has imported Django and the libraries
+    it uses, but nothing of the portal (tests/fresh_interpreter.py).
+    """
     clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    return subprocess.run(
-        [sys.executable, "-c", code],
-        env={**clean, **env, "DJANGO_SETTINGS_MODULE": "portal.settings.production"},
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    env = {**clean, **env, "DJANGO_SETTINGS_MODULE": "portal.settings.production"}
+    return run_python(code, env=env, cwd=ROOT)
 
 
 @pytest.mark.parametrize(
