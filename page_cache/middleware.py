@@ -93,6 +93,13 @@ class PageCacheMiddleware:
         return getattr(staticfiles_storage, "manifest_hash", "") or ""
 
     def __call__(self, request):
+        if settings.PAGE_CACHE_TIMEOUT <= 0:
+            # Nothing is stored with the page cache turned off
+            # (DJANGO_PAGE_CACHE_SECONDS=0): no reader waits for another's copy.
+            # A page that could have been stored still reads the generation
+            # once, for its fragments and glossary links alike.
+            current = generation.current() if self.is_cacheable(request) else None
+            return self.respond(request, None, current)
         key = self.key_for(request)
         current, found = None, {}
         if key is not None:
@@ -165,19 +172,20 @@ class PageCacheMiddleware:
                 return None  # rendered, not stored: render it here
         return None
 
+    def is_cacheable(self, request):
+        """Whether this request's answer may be kept (when it is the same for everyone)."""
+        return (
+            request.method in CACHEABLE_METHODS
+            and request.path_info.startswith(self.prefixes)
+            and len(request.get_full_path()) <= MAX_PATH_LENGTH
+            and is_anonymous(request)
+        )
+
     def key_for(self, request):
         """The cache key of this request, or None when it must not be cached."""
-        path = request.get_full_path()
-        if (
-            # Nothing is stored with the page cache turned off
-            # (DJANGO_PAGE_CACHE_SECONDS=0): no reader waits for another's copy.
-            settings.PAGE_CACHE_TIMEOUT <= 0
-            or request.method not in CACHEABLE_METHODS
-            or not request.path_info.startswith(self.prefixes)
-            or len(path) > MAX_PATH_LENGTH
-            or not is_anonymous(request)
-        ):
+        if not self.is_cacheable(request):
             return None
+        path = request.get_full_path()
         digest = hashlib.sha256(f"{request.get_host()}{path}".encode()).hexdigest()
         encoding = "gzip" if accepts_gzip(request) else "identity"
         return f"page:{self.release}:{encoding}:{digest}"

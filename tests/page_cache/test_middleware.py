@@ -171,6 +171,62 @@ def test_with_the_page_cache_off_no_reader_waits_for_another(settings):
     assert max(start for start, _end in spans) < min(end for _start, end in spans)
 
 
+def generation_reads(monkeypatch):
+    """The reads of the generation from the shared cache, as a list that grows."""
+    reads = []
+    real = generation.page_cache
+
+    class Counting:
+        def __init__(self, cache):
+            self.cache = cache
+
+        def __getattr__(self, name):
+            return getattr(self.cache, name)
+
+        def get(self, key, *args, **kwargs):
+            if key == generation.GENERATION_KEY:
+                reads.append(key)
+            return self.cache.get(key, *args, **kwargs)
+
+    monkeypatch.setattr(generation, "page_cache", lambda: Counting(real()))
+    return reads
+
+
+def test_with_the_page_cache_off_a_page_reads_the_generation_once(client, settings, monkeypatch):
+    settings.PAGE_CACHE_TIMEOUT = 0
+    page = make_page(body_sv="<p>Ansök om en genomgångsbostad hos Boplats.</p>")
+    make_term(term="genomgångsbostad")
+    client.get(f"/sv/{page.slug}/")  # reads what is read once per process
+    reads = generation_reads(monkeypatch)
+    # The fragments of the page and its glossary links share one read.
+    response = client.get(f"/sv/{page.slug}/")
+    assert response.status_code == 200
+    assert cache_status(response) is None
+    assert reads == [generation.GENERATION_KEY]
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_with_the_page_cache_off_only_a_readers_page_renders_under_a_generation(settings, method):
+    settings.PAGE_CACHE_TIMEOUT = 0
+    generation.bump()
+    current = generation.current()
+    seen = []
+
+    def view(request):
+        seen.append(generation._rendering_under.get())
+        return HttpResponse("sida")
+
+    middleware = PageCacheMiddleware(view)
+    middleware(getattr(RequestFactory(), method)("/sv/sida/"))
+    staff = RequestFactory().get("/sv/sida/")
+    staff.COOKIES[settings.SESSION_COOKIE_NAME] = "a-staff-session"
+    middleware(staff)
+    # A staff member's request, or a form sent, may change content: it reads the
+    # generation as it goes (None until committed), never one read in advance.
+    assert current is not None
+    assert seen == [current if method == "get" else None, None]
+
+
 def test_a_reader_waits_for_one_render_not_for_the_next_readers(monkeypatch):
     monkeypatch.setattr(middleware_module, "RENDER_LOCK_SECONDS", 5)
     cache = generation.page_cache()
