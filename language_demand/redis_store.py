@@ -176,6 +176,12 @@ class RedisStore:
     def remember_missing(self, path, language=None, page_id=None):
         key = self.key("missing", path_key(path))
         if language is None:
+            # A page that is missing nothing is forgotten in Redis at most once
+            # a minute by each process, as ``missing_at`` asks at most once a
+            # minute: not a write on every render of every page.
+            expires, value = self.memo.get(key, (0.0, ""))
+            if value is None and expires >= time.monotonic():
+                return
             self.remember_locally(key, None)
             self.call(self.client.delete, key)
         else:

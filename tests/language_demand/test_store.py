@@ -88,6 +88,24 @@ def test_cached_addresses_remember_what_they_are_missing(store):
     assert store.missing_at("/ti/transitional-flat/") is None
 
 
+def test_a_page_missing_nothing_is_forgotten_in_redis_once_a_minute(redis_store, monkeypatch):
+    deleted = []
+    delete = redis_store.client.delete
+    monkeypatch.setattr(
+        redis_store.client, "delete", lambda *keys: deleted.append(keys) or delete(*keys)
+    )
+    redis_store.remember_missing("/ti/transitional-flat/", "ti", 12)
+    for _render in range(3):
+        redis_store.remember_missing("/ti/transitional-flat/")
+    assert len(deleted) == 1
+    assert redis_store.missing_at("/ti/transitional-flat/") is None
+    # Once the page is missing a language again, it is noted and forgotten again.
+    redis_store.remember_missing("/ti/transitional-flat/", "ti", 12)
+    assert redis_store.missing_at("/ti/transitional-flat/") == ("ti", 12)
+    redis_store.remember_missing("/ti/transitional-flat/")
+    assert len(deleted) == 2
+
+
 def test_redis_keeps_no_address_and_a_day_key_for_at_most_two_days(redis_store):
     redis_store.record(GERMAN, "203.0.113.9")
     redis_store.record(Counter(DAY, "zz"), "203.0.113.9", known=False)
