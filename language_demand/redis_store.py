@@ -15,7 +15,8 @@ What is kept, and for how long:
   the day's hashes, after which nobody can tell which address they came from.
 - ``missing:<path>``: which language and page a cached address is a missing
   translation of, written when the page is rendered and read when the page
-  cache answers, so cached views are counted too.
+  cache answers, so cached views are counted too. Each process reads it, and
+  deletes it for a page that is missing nothing, at most once a minute.
 
 A flush takes all counts at once (RENAME of the hash into a batch of its own),
 so requests that count meanwhile start a new hash and nothing is counted twice
