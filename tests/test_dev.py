@@ -86,3 +86,12 @@ def test_the_readme_command_on_python_3_10_stops_before_installing_anything(tmp_
     assert "The portal needs Python 3.11 or later" in result.stderr
     assert "Traceback" not in result.stderr
     assert not venv.exists()
+
+
+def test_the_test_run_keeps_bytecode_even_where_the_environment_forbids_it(monkeypatch):
+    """Each of the suite's Python processes would otherwise compile and rewrite it all again."""
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    monkeypatch.setenv("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/housing_portal")
+    env = dev.test_env()
+    assert "PYTHONDONTWRITEBYTECODE" not in env
+    assert env["DATABASE_URL"] == "postgres://postgres@127.0.0.1:5432/housing_portal"
