@@ -98,8 +98,14 @@ def imported_top_level_modules(path):
             yield node.value.split(".")[0]
 
 
+@functools.cache
 def third_party_imports():
-    """{distribution name: {files that import it}}, split into runtime and development code."""
+    """{distribution name: {files that import it}}, split into runtime and development code.
+
+    Read when a test first asks, not when the module is collected: parsing every
+    source file took a second or two in each pytest-xdist worker, most of which
+    run none of these tests.
+    """
     distributions = packages_distributions()
     local = local_modules()
     found = {"runtime": {}, "dev": {}}
@@ -117,24 +123,23 @@ def third_party_imports():
     return found
 
 
-IMPORTS = third_party_imports()
-
-
 def test_the_portal_imports_only_what_it_declares_as_runtime_dependencies():
-    missing = {name: sorted(paths) for name, paths in IMPORTS["runtime"].items()}
+    missing = {name: sorted(paths) for name, paths in third_party_imports()["runtime"].items()}
     missing = {name: paths for name, paths in missing.items() if name not in declared("runtime")}
     assert not missing, f"imported but not in [project] dependencies: {missing}"
 
 
 def test_tests_and_tools_import_only_declared_dependencies():
     known = declared("runtime") | declared("dev")
-    missing = {name: sorted(paths) for name, paths in IMPORTS["dev"].items() if name not in known}
+    imported = third_party_imports()["dev"].items()
+    missing = {name: sorted(paths) for name, paths in imported if name not in known}
     assert not missing, f"imported but not declared (dependencies or the dev extra): {missing}"
 
 
 @pytest.mark.parametrize("group", ["runtime", "dev"])
 def test_every_declared_dependency_is_imported_or_has_a_reason(group):
-    used = set(IMPORTS[group]) | (set(IMPORTS["runtime"]) if group == "dev" else set())
+    imports = third_party_imports()
+    used = set(imports[group]) | (set(imports["runtime"]) if group == "dev" else set())
     reasons = {name for name, where in USED_WITHOUT_IMPORT.items() if where == group}
     unused = sorted(set(declared(group)) - used - reasons)
     assert not unused, f"declared in {group} but imported nowhere: {unused}"
