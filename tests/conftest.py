@@ -101,11 +101,7 @@ def staff_client(client, django_user_model):
 @pytest.fixture
 def demo_snapshot(db):
     """The frozen demo content in tests/data/demo_snapshot, in every language."""
-    from pathlib import Path
-
-    from translation_workflow.services import load_demo_content
-
-    load_demo_content(Path(__file__).resolve().parent / "data" / "demo_snapshot")
+    _load_demo_snapshot()
 
 
 @pytest.fixture
@@ -117,27 +113,20 @@ def demo_questions(demo_snapshot):
     assert not loaded.missing, loaded.missing
 
 
-@pytest.fixture(scope="module")
-def module_transaction(request, django_db_setup, django_db_blocker):
-    """A transaction around all of a module's tests, for data they only read.
+def _shared_transaction(django_db_blocker, name, others):
+    """A transaction around a group of tests (``yield`` inside it), for data they only read.
 
-    As Django's ``TestCase.setUpTestData``: what a module fixture writes inside it
-    is there for every test of the module, each of which runs in a savepoint of its
-    own inside it (the ``db`` fixture) and is rolled back as usual, so every test
-    sees the data as written; the whole transaction is rolled back after the
-    module's last test. Module-scoped, so the module's tests run one after another
-    on one worker (tests/worker_groups.py). Every test of the module must take it:
-    one that did not would see the data too, as it runs inside the transaction.
+    As Django's ``TestCase.setUpTestData``: what a fixture of the group's scope
+    writes inside it is there for every test of the group, each of which runs in
+    a savepoint of its own inside it (the ``db`` fixture) and is rolled back as
+    usual, so every test sees the data as written; the whole transaction is rolled
+    back after the group's last test. ``others``: the group's tests that do not
+    take the fixture ``name``; there must be none, as they would see the data too.
     """
     from django.db import transaction
 
-    others = [
-        item.name
-        for item in request.session.items
-        if item.module is request.module and "module_transaction" not in item.fixturenames
-    ]
     if others:
-        pytest.fail(f"module_transaction: every test of the module must use it, not {others}")
+        pytest.fail(f"{name}: every test of its module or class must use it, not {others}")
     with django_db_blocker.unblock():
         atomic = transaction.atomic()
         atomic.__enter__()
@@ -148,18 +137,79 @@ def module_transaction(request, django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(scope="module")
+def module_transaction(request, django_db_setup, django_db_blocker):
+    """A transaction around all of a module's tests, for data they only read
+    (``_shared_transaction``).
+
+    Module-scoped, so the module's tests run one after another on one worker
+    (tests/worker_groups.py). Every test of the module must take it.
+    """
+    others = [
+        item.name
+        for item in request.session.items
+        if item.module is request.module and "module_transaction" not in item.fixturenames
+    ]
+    yield from _shared_transaction(django_db_blocker, "module_transaction", others)
+
+
+@pytest.fixture(scope="class")
+def class_transaction(request, django_db_setup, django_db_blocker):
+    """A transaction around all of a test class's tests, for data they only read
+    (``_shared_transaction``): as ``module_transaction``, for a module whose other
+    tests must not see that data. Every test of the class must take it.
+    """
+    others = [
+        item.name
+        for item in request.session.items
+        if item.cls is request.cls and "class_transaction" not in item.fixturenames
+    ]
+    yield from _shared_transaction(django_db_blocker, "class_transaction", others)
+
+
+def _load_demo_snapshot():
+    from pathlib import Path
+
+    from translation_workflow.services import load_demo_content
+
+    load_demo_content(Path(__file__).resolve().parent / "data" / "demo_snapshot")
+
+
+@pytest.fixture(scope="module")
 def module_demo_snapshot(module_transaction, django_db_blocker):
     """The frozen demo content, written once for a module whose tests only read it.
 
     A module asks for it by overriding ``demo_snapshot`` with a fixture that takes
     it and ``db``; loading it for each test costs a second a test on PostgreSQL.
     """
-    from pathlib import Path
+    with django_db_blocker.unblock():
+        _load_demo_snapshot()
 
-    from translation_workflow.services import load_demo_content
+
+@pytest.fixture(scope="class")
+def class_demo_questions(class_transaction, django_db_blocker):
+    """The frozen demo content and question flow, written once for a test class
+    whose tests only read them (or change them inside their own test, which is
+    rolled back). The class asks for them by overriding ``demo_questions`` with a
+    fixture that takes this and ``db``, as ``ReadingTheDemoFlow`` does.
+    """
+    from smart_answers.demo_questions import load_demo_questions
 
     with django_db_blocker.unblock():
-        load_demo_content(Path(__file__).resolve().parent / "data" / "demo_snapshot")
+        _load_demo_snapshot()
+        loaded = load_demo_questions()
+        assert not loaded.missing, loaded.missing
+
+
+class ReadingTheDemoFlow:
+    """Base of test classes whose tests read the demo content and question flow:
+    written once for the class (``class_demo_questions``) instead of once a test,
+    which cost about half a second a test on PostgreSQL. Every test of the class
+    takes ``demo_questions``, as it would outside the class.
+    """
+
+    @pytest.fixture
+    def demo_questions(self, class_demo_questions, db):
+        return None
 
 
 def _record_no_form_widget_templates():
