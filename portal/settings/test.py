@@ -21,6 +21,9 @@ from portal.settings.production import *  # noqa: E402, F403
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+# First, so that its flush replaces Django's: after a test that commits, only the
+# tables that hold rows are emptied (tests/database_reset/).
+INSTALLED_APPS = ["tests.database_reset", *INSTALLED_APPS]  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Serve static files from the finders, as runserver does; nothing is collected.
 WHITENOISE_AUTOREFRESH = True
