@@ -186,26 +186,39 @@ def module_demo_snapshot(module_transaction, django_db_blocker):
 
 
 @pytest.fixture(scope="class")
-def class_demo_questions(class_transaction, django_db_blocker):
-    """The frozen demo content and question flow, written once for a test class
-    whose tests only read them (or change them inside their own test, which is
-    rolled back). The class asks for them by overriding ``demo_questions`` with a
-    fixture that takes this and ``db``, as ``ReadingTheDemoFlow`` does.
-    """
+def class_demo_snapshot(class_transaction, django_db_blocker):
+    """The frozen demo content, written once for a test class whose tests only read
+    it (or change it inside their own test, which is rolled back). The class asks
+    for it by deriving from ``ReadingTheDemoContent``."""
+    with django_db_blocker.unblock():
+        _load_demo_snapshot()
+
+
+@pytest.fixture(scope="class")
+def class_demo_questions(class_demo_snapshot, django_db_blocker):
+    """The demo question flow on the demo content, written once for a test class
+    (``ReadingTheDemoFlow``), as ``class_demo_snapshot``."""
     from smart_answers.demo_questions import load_demo_questions
 
     with django_db_blocker.unblock():
-        _load_demo_snapshot()
         loaded = load_demo_questions()
         assert not loaded.missing, loaded.missing
 
 
-class ReadingTheDemoFlow:
-    """Base of test classes whose tests read the demo content and question flow:
-    written once for the class (``class_demo_questions``) instead of once a test,
-    which cost about half a second a test on PostgreSQL. Every test of the class
-    takes ``demo_questions``, as it would outside the class.
+class ReadingTheDemoContent:
+    """Base of test classes whose tests read the demo content: written once for the
+    class (``class_demo_snapshot``) instead of once a test, which cost about half a
+    second a test on PostgreSQL. Every test of the class takes ``demo_snapshot``
+    (or ``demo_questions``), as it would outside the class.
     """
+
+    @pytest.fixture
+    def demo_snapshot(self, class_demo_snapshot, db):
+        return None
+
+
+class ReadingTheDemoFlow(ReadingTheDemoContent):
+    """As ``ReadingTheDemoContent``, with the demo question flow (``demo_questions``)."""
 
     @pytest.fixture
     def demo_questions(self, class_demo_questions, db):

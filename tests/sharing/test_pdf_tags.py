@@ -22,6 +22,7 @@ from django.utils.translation import gettext
 from pypdf import PdfReader
 
 from housing_info.models import Page
+from tests.conftest import ReadingTheDemoContent
 from tests.factories import make_contact_point, make_page
 from tests.sharing.conftest import needs_renderer, pdf_bytes
 
@@ -112,36 +113,12 @@ def get_pdf(client, code, slug):
     return pdf_bytes(response)
 
 
-@pytest.mark.parametrize("code", ["ar", "prs", "ti"])
-def test_printable_view_carries_the_pages_machine_translation_notice(
-    client, settings, demo_snapshot, code
-):
-    settings.PORTAL_BASE_URL = "https://bostad.goteborg.se"
-    page_notice = notice_text(client.get(f"/{code}/{DEMO_PAGE}/").content.decode())
-    printable = client.get(f"/{code}/{DEMO_PAGE}/print/").content.decode()
-    assert 'class="notice notice--machine"' in printable
-    assert notice_text(printable) == page_notice
-    page = client.get(f"/{code}/{DEMO_PAGE}/").content.decode()
-    assert currency_line(printable, code) == currency_line(page, code)
-    # On paper the link to the Swedish version is an address one can type.
-    assert f'href="https://bostad.goteborg.se/sv/{DEMO_PAGE}/"' in printable
-
-
 def test_printable_view_and_poster_of_an_english_page_read_in_somali_say_so_in_somali(client):
     page = make_page(title_ar="", summary_ar="", body_ar="", title_ti="", summary_ti="", body_ti="")
     page_notice = notice_text(client.get(f"/so/{page.slug}/").content.decode())
     assert "Boggan" in page_notice  # Somali: "This page is not yet available in your language"
     for view in ("print", "poster"):
         assert notice_text(client.get(f"/so/{page.slug}/{view}/").content.decode()) == page_notice
-
-
-@needs_pdftotext
-@pytest.mark.parametrize("code", ["ar", "prs", "ti"])
-def test_pdf_carries_the_notice_in_the_readers_language(client, demo_snapshot, code):
-    page_notice = notice_text(client.get(f"/{code}/{DEMO_PAGE}/").content.decode())
-    text = pdftotext(get_pdf(client, code, DEMO_PAGE))
-    share = share_in_order(page_notice, text)
-    assert share >= NOTICE_FLOOR[code], f"{code}: {share:.3f}"
 
 
 @needs_pdftotext
@@ -155,31 +132,6 @@ def test_pdf_of_an_english_page_read_in_somali_has_the_somali_notice_and_english
     # The Somali words are tagged as Somali for a screen reader.
     assert "Boggan" in structure_text(content, language="so")
     assert "Boggan" not in structure_text(content, language="en")
-
-
-@pytest.mark.parametrize("code", ["ar", "prs", "ti"])
-def test_pdf_is_tagged_in_the_language_it_shows_with_the_page_title(client, demo_snapshot, code):
-    content = get_pdf(client, code, DEMO_PAGE)
-    root = catalog(content)
-    assert "/StructTreeRoot" in root
-    assert root["/MarkInfo"]["/Marked"].value is True
-    assert root["/Lang"] == code
-    assert root["/ViewerPreferences"]["/DisplayDocTitle"].value is True
-    title = Page.objects.get(slug=DEMO_PAGE).text(code)["title"]
-    assert PdfReader(io.BytesIO(content)).metadata.title.startswith(title)
-
-
-@needs_pdftotext
-@pytest.mark.parametrize("code", ["ar", "prs", "ti"])
-def test_text_copied_from_the_pdf_is_the_pages_words_as_far_as_measured(
-    client, demo_snapshot, code
-):
-    page = Page.objects.get(slug=DEMO_PAGE)
-    assert page.text_language(code) == code
-    text = page.text(code)
-    expected = words_of(" ".join((text["title"], text["summary"], text["body"])))
-    share = share_in_order(expected, pdftotext(get_pdf(client, code, DEMO_PAGE)))
-    assert share >= TEXT_FLOOR[code], f"{code}: {share:.3f}"
 
 
 @needs_pdftotext
@@ -206,18 +158,68 @@ def test_each_link_address_is_printed_once(client):
         assert text.count(address) == 1, (address, text)
 
 
-@pytest.mark.parametrize("code", ["ar", "prs", "ti"])
-def test_the_tags_carry_the_pages_exact_words_where_the_text_layer_cannot(
-    client, demo_snapshot, code
-):
-    page = Page.objects.get(slug=DEMO_PAGE)
-    text = page.text(code)
-    content = get_pdf(client, code, DEMO_PAGE)
-    tagged = structure_text(content)
-    for part in (text["title"], text["summary"], text["body"]):
-        # Each paragraph or list item is one or more runs: every word is there as written.
-        for chunk in re.split(r"<[^>]+>", part):
-            if chunk.strip():
-                assert normalised(html.unescape(chunk)) in tagged.replace("\u00ad", ""), chunk
-    if code == "prs":
-        assert "\u200c" in tagged  # the zero-width non-joiners the text layer loses
+class TestTheDemoPage(ReadingTheDemoContent):
+    """The demo content, written once for these tests (ReadingTheDemoContent)."""
+
+    @pytest.mark.parametrize("code", ["ar", "prs", "ti"])
+    def test_printable_view_carries_the_pages_machine_translation_notice(
+        self, client, settings, demo_snapshot, code
+    ):
+        settings.PORTAL_BASE_URL = "https://bostad.goteborg.se"
+        page_notice = notice_text(client.get(f"/{code}/{DEMO_PAGE}/").content.decode())
+        printable = client.get(f"/{code}/{DEMO_PAGE}/print/").content.decode()
+        assert 'class="notice notice--machine"' in printable
+        assert notice_text(printable) == page_notice
+        page = client.get(f"/{code}/{DEMO_PAGE}/").content.decode()
+        assert currency_line(printable, code) == currency_line(page, code)
+        # On paper the link to the Swedish version is an address one can type.
+        assert f'href="https://bostad.goteborg.se/sv/{DEMO_PAGE}/"' in printable
+
+    @needs_pdftotext
+    @pytest.mark.parametrize("code", ["ar", "prs", "ti"])
+    def test_pdf_carries_the_notice_in_the_readers_language(self, client, demo_snapshot, code):
+        page_notice = notice_text(client.get(f"/{code}/{DEMO_PAGE}/").content.decode())
+        text = pdftotext(get_pdf(client, code, DEMO_PAGE))
+        share = share_in_order(page_notice, text)
+        assert share >= NOTICE_FLOOR[code], f"{code}: {share:.3f}"
+
+    @pytest.mark.parametrize("code", ["ar", "prs", "ti"])
+    def test_pdf_is_tagged_in_the_language_it_shows_with_the_page_title(
+        self, client, demo_snapshot, code
+    ):
+        content = get_pdf(client, code, DEMO_PAGE)
+        root = catalog(content)
+        assert "/StructTreeRoot" in root
+        assert root["/MarkInfo"]["/Marked"].value is True
+        assert root["/Lang"] == code
+        assert root["/ViewerPreferences"]["/DisplayDocTitle"].value is True
+        title = Page.objects.get(slug=DEMO_PAGE).text(code)["title"]
+        assert PdfReader(io.BytesIO(content)).metadata.title.startswith(title)
+
+    @needs_pdftotext
+    @pytest.mark.parametrize("code", ["ar", "prs", "ti"])
+    def test_text_copied_from_the_pdf_is_the_pages_words_as_far_as_measured(
+        self, client, demo_snapshot, code
+    ):
+        page = Page.objects.get(slug=DEMO_PAGE)
+        assert page.text_language(code) == code
+        text = page.text(code)
+        expected = words_of(" ".join((text["title"], text["summary"], text["body"])))
+        share = share_in_order(expected, pdftotext(get_pdf(client, code, DEMO_PAGE)))
+        assert share >= TEXT_FLOOR[code], f"{code}: {share:.3f}"
+
+    @pytest.mark.parametrize("code", ["ar", "prs", "ti"])
+    def test_the_tags_carry_the_pages_exact_words_where_the_text_layer_cannot(
+        self, client, demo_snapshot, code
+    ):
+        page = Page.objects.get(slug=DEMO_PAGE)
+        text = page.text(code)
+        content = get_pdf(client, code, DEMO_PAGE)
+        tagged = structure_text(content)
+        for part in (text["title"], text["summary"], text["body"]):
+            # Each paragraph or list item is one or more runs: every word is there as written.
+            for chunk in re.split(r"<[^>]+>", part):
+                if chunk.strip():
+                    assert normalised(html.unescape(chunk)) in tagged.replace("\u00ad", ""), chunk
+        if code == "prs":
+            assert "\u200c" in tagged  # the zero-width non-joiners the text layer loses
