@@ -111,9 +111,7 @@ class _Finder(HTMLParser):
         return j
 
     def handle_starttag(self, tag, attrs):
-        if tag not in WATCHED_TAGS and not any(
-            self.may_find(name, value) for name, value in attrs
-        ):
+        if tag not in WATCHED_TAGS and not any(self.may_find(name, value) for name, value in attrs):
             return  # what follows would find nothing in this tag
         attributes = {name.lower(): value or "" for name, value in attrs}
         where = f"<{tag} {' '.join(f'{k}={v!r}' for k, v in attributes.items())}>"
