@@ -226,29 +226,33 @@ class ReadingTheDemoFlow(ReadingTheDemoContent):
 
 
 def _record_no_form_widget_templates():
-    """The test client records every template it renders, with a copy of its context
-    (``response.templates``, ``response.context``); leave out Django's own form and
-    widget templates (``django/forms/``), rendered once per field, label, error list
-    and option.
+    """Django's own form and widget templates (``django/forms/``) render without a signal.
 
-    An admin change form in twelve languages renders about a thousand of them, and
-    copying their contexts took a third of its time in a test. No test reads them:
+    The test environment sends a signal for every template it renders, and the
+    test client records each with a copy of its context (``response.templates``,
+    ``response.context``). Form and widget templates are rendered once per field,
+    label, error list and option: an admin change form in twelve languages renders
+    about a thousand of them. Copying their contexts took a third of its time in a
+    test, and sending the signal for them a tenth. No test reads them:
     ``response.context`` still holds every other template's context (the admin's
     ``adminform``, a view's own), as before.
-    """
-    from django.test import client
 
-    record = client.store_rendered_templates
-    if getattr(record, "skips_form_templates", False):
+    pytest-django installs ``instrumented_test_render`` when the session starts,
+    after this module is imported: it installs this one.
+    """
+    from django.test import utils
+
+    instrumented = utils.instrumented_test_render
+    if getattr(instrumented, "skips_form_templates", False):
         return
 
-    def store_rendered_templates(store, signal, sender, template, context, **kwargs):
-        if (template.name or "").startswith("django/forms/"):
-            return
-        record(store, signal, sender, template, context, **kwargs)
+    def instrumented_test_render(self, context):
+        if (self.name or "").startswith("django/forms/"):
+            return self.nodelist.render(context)
+        return instrumented(self, context)
 
-    store_rendered_templates.skips_form_templates = True
-    client.store_rendered_templates = store_rendered_templates
+    instrumented_test_render.skips_form_templates = True
+    utils.instrumented_test_render = instrumented_test_render
 
 
 _record_no_form_widget_templates()

@@ -76,9 +76,10 @@ class PageWorkflowAdminMixin:
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        return type(
-            form.__name__, (form,), {"editable_languages": editable_languages(request.user)}
-        )
+        # The admin builds a new form class on every call: set the user's languages
+        # on it. A subclass would build all of the page's form fields a second time.
+        form.editable_languages = editable_languages(request.user)
+        return form
 
     def get_inlines(self, request, obj):
         # What feature apps keep per page (search keywords), without importing them.

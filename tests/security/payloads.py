@@ -58,6 +58,8 @@ DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:text/html", "data:image/s
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster"}
 FORBIDDEN_TAGS = {"iframe", "frame", "frameset", "object", "embed", "base", "applet"}
 DATA_SCRIPT_TYPES = {"application/json", "application/ld+json", "importmap"}
+# Elements the checks look at whatever their attributes.
+WATCHED_TAGS = FORBIDDEN_TAGS | {"script", "meta"}
 
 
 def fitting(max_length):
@@ -103,7 +105,14 @@ class _Finder(HTMLParser):
         self.allow_style_attributes = allow_style_attributes
         self.found = []
 
+    def updatepos(self, i, j):
+        # The parser counts lines and columns for getpos() at every step; nothing
+        # here asks for them, and no event depends on them: skip the counting.
+        return j
+
     def handle_starttag(self, tag, attrs):
+        if tag not in WATCHED_TAGS and not any(self.may_find(name, value) for name, value in attrs):
+            return  # what follows would find nothing in this tag
         attributes = {name.lower(): value or "" for name, value in attrs}
         where = f"<{tag} {' '.join(f'{k}={v!r}' for k, v in attributes.items())}>"
         if tag in FORBIDDEN_TAGS:
@@ -127,6 +136,20 @@ class _Finder(HTMLParser):
                 self.found.append(f"style attribute in {where}")
 
     handle_startendtag = handle_starttag
+
+    def may_find(self, name, value):
+        """Whether the checks above could name this attribute (never False when they do).
+
+        Most tags of a page have none of these: they skip the checks. Every
+        dangerous scheme has a colon, which ``_scheme`` never removes.
+        """
+        name = name.lower()
+        return (
+            name.startswith("on")
+            or name == "srcdoc"
+            or (name == "style" and not self.allow_style_attributes)
+            or (name in URL_ATTRIBUTES and value is not None and ":" in value)
+        )
 
 
 def executable_parts(html, allow_style_attributes=False):

@@ -32,6 +32,13 @@ def test_a_payload_escaped_as_text_or_attribute_passes(payload):
         '<iframe src="/sv/"></iframe>',
         '<meta http-equiv="refresh" content="0;url=/">',
         '<p style="color:red">x</p>',
+        # Tags whose every attribute the finder looks at before it names them.
+        '<P ONMOUSEOVER="alert(1)">x</P>',
+        '<svg><a xlink:href="javascript:alert(1)">x</a></svg>',
+        '<button formaction="java&#10;script:alert(1)">x</button>',
+        '<video poster="JAVASCRIPT:alert(1)"></video>',
+        '<object data="data:image/svg+xml,x"></object>',
+        '<div srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></div>',
     ],
 )
 def test_executable_markup_is_named(fragment):
