@@ -113,7 +113,10 @@ class _Finder(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag not in WATCHED_TAGS and not any(self.may_find(name, value) for name, value in attrs):
             return  # what follows would find nothing in this tag
-        attributes = {name.lower(): value or "" for name, value in attrs}
+        # A browser takes the first of a repeated attribute; every one is checked below.
+        attributes = {}
+        for name, value in attrs:
+            attributes.setdefault(name.lower(), value or "")
         where = f"<{tag} {' '.join(f'{k}={v!r}' for k, v in attributes.items())}>"
         if tag in FORBIDDEN_TAGS:
             self.found.append(f"forbidden element {where}")
@@ -125,7 +128,7 @@ class _Finder(HTMLParser):
                 self.found.append(f"script {where}")
         if tag == "meta" and attributes.get("http-equiv", "").lower() == "refresh":
             self.found.append(f"refresh {where}")
-        for name, value in attributes.items():
+        for name, value in ((name.lower(), value or "") for name, value in attrs):
             if name.startswith("on"):
                 self.found.append(f"event handler {name} in {where}")
             if name in URL_ATTRIBUTES and _scheme(value).startswith(DANGEROUS_SCHEMES):

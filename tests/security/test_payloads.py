@@ -39,6 +39,9 @@ def test_a_payload_escaped_as_text_or_attribute_passes(payload):
         '<video poster="JAVASCRIPT:alert(1)"></video>',
         '<object data="data:image/svg+xml,x"></object>',
         '<div srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></div>',
+        # A repeated attribute: the browser follows the first.
+        '<a href="javascript:alert(1)" href="/sv/">x</a>',
+        '<script type="text/javascript" type="application/json">alert(1)</script>',
     ],
 )
 def test_executable_markup_is_named(fragment):
