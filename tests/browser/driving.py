@@ -7,14 +7,14 @@ wait, a WebDriver click about 60 ms, and ``WebDriverWait`` sleeps half a second
 whenever its condition is not yet true at the first look.
 """
 
-from selenium.webdriver.support.ui import WebDriverWait
-
 # How often ``wait`` looks again; each look is one command (a few ms).
 POLL = 0.05
 
 
 def wait(driver, timeout=10):
     """A ``WebDriverWait`` that looks every 50 ms rather than every 500 ms."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
     return WebDriverWait(driver, timeout, poll_frequency=POLL)
 
 

@@ -10,6 +10,7 @@ import tempfile
 import pytest
 
 from tests.browser.conftest import PHONE_SIZE
+from tests.browser.driving import wait
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -43,14 +44,13 @@ def log_in(browser, live_server):
     leave the browser on the login page: wait for the redirect to finish.
     """
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
 
     browser.delete_all_cookies()
     browser.get(f"{live_server.url}/admin/login/")
     browser.find_element(By.NAME, "username").send_keys("caseworker")
     browser.find_element(By.NAME, "password").send_keys(PASSWORD)
     browser.find_element(By.CSS_SELECTOR, "input[type=submit]").click()
-    WebDriverWait(browser, 20).until(
+    wait(browser, 20).until(
         lambda driver: (
             "/admin/login/" not in driver.current_url
             and driver.find_elements(By.ID, "user-tools")
@@ -64,10 +64,9 @@ def wait_for(browser, selector, what):
     """The elements matching ``selector`` once a script has made them, or a clear failure."""
     from selenium.common.exceptions import TimeoutException
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
 
     try:
-        return WebDriverWait(browser, 20).until(
+        return wait(browser, 20).until(
             lambda driver: driver.find_elements(By.CSS_SELECTOR, selector)
         )
     except TimeoutException:
@@ -155,7 +154,6 @@ def open_without_violations(browser, url):
 
 def test_public_pages_of_the_apps_have_no_csp_violations(browser, live_server, app_content):
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
 
     page = app_content
     browser.delete_all_cookies()
@@ -182,7 +180,7 @@ def test_public_pages_of_the_apps_have_no_csp_violations(browser, live_server, a
     browser.find_element(By.CSS_SELECTOR, ".feedback__comment summary").click()
     browser.find_element(By.ID, "feedback-comment").send_keys("مفيد جداً")
     browser.find_element(By.CSS_SELECTOR, ".feedback button[value=yes]").click()
-    WebDriverWait(browser, 10).until(lambda driver: "/thanks/" in driver.current_url)
+    wait(browser).until(lambda driver: "/thanks/" in driver.current_url)
     assert csp_violations(browser) == []
     assert browser.get_cookies() == []
 
@@ -231,14 +229,13 @@ def test_embed_works_inside_another_sites_iframe(browser, live_server, app_conte
 def frame_refusals(browser, seen):
     """CSP messages about framing, from ``seen`` and the log, waiting up to 20 s for one."""
     from selenium.common.exceptions import TimeoutException
-    from selenium.webdriver.support.ui import WebDriverWait
 
     def refusals(driver):
         seen.extend(csp_violations(driver))
         return [message for message in seen if "frame" in message]
 
     try:
-        return WebDriverWait(browser, 20).until(refusals)
+        return wait(browser, 20).until(refusals)
     except TimeoutException:
         return []
 
