@@ -17,16 +17,23 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "lösenord för webbläsartest"
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def browser(browser):
-    """The suite's Chromium at desktop size, with an empty console log to start from."""
+    """The suite's Chromium at desktop size, for the module: a window resized takes a
+    few hundred ms, too long to resize it around every test."""
     browser.set_window_size(1280, 1000)
+    yield browser
+    browser.set_window_size(*PHONE_SIZE)
+
+
+@pytest.fixture(autouse=True)
+def empty_console(browser):
+    """An empty console log to start from, and no cookies or implicit wait left after."""
     browser.implicitly_wait(5)
     browser.get_log("browser")
-    yield browser
+    yield
     browser.delete_all_cookies()
     browser.implicitly_wait(0)
-    browser.set_window_size(*PHONE_SIZE)
 
 
 def csp_violations(browser):
