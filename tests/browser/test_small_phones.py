@@ -50,7 +50,9 @@ FLOW_ANSWERS = "status=residence-permit&arrival=assigned&living=nowhere&children
 
 # Sizes of what a finger can tap: everything shown that is a link or a control.
 # Hidden things (a folded menu, a label read only by screen readers) are not targets.
+# null until the page has loaded with its main content and stylesheet.
 MEASURE = """
+if (document.readyState !== "complete" || !document.querySelector("main")) return null;
 const [minTarget, minLarge] = arguments;
 const shown = element => {
   const box = element.getBoundingClientRect();
@@ -126,6 +128,13 @@ def open_disclosures(browser):
     )
 
 
+def measure(browser):
+    """MEASURE's figures for the page shown, once it has loaded."""
+    return wait(browser).until(
+        lambda driver: driver.execute_script(MEASURE, MIN_TARGET, MIN_LARGE_TARGET)
+    )
+
+
 def page_problems(browser, url):
     """What on ``url`` fails WCAG 2.2 A/AA (axe) or does not fit a small phone, as
     readable sentences.
@@ -136,8 +145,8 @@ def page_problems(browser, url):
     folded; then with the menus tapped open; back at 360 px, the open menus' targets.
     """
     problems = []
-    open_page(browser, url)
-    measured = browser.execute_script(MEASURE, MIN_TARGET, MIN_LARGE_TARGET)
+    browser.get(url)
+    measured = measure(browser)
     # The premise of narrowing instead of loading again (module docstring).
     assert measured["scripts"] == 0, f"{url} runs a script: load it again at 320 px"
     violations = run_axe(browser, WCAG_22_TAGS)
@@ -160,7 +169,7 @@ def page_problems(browser, url):
 
     # Open, the menu's links and the language list are targets too.
     set_viewport(browser, *PHONE)
-    measured = browser.execute_script(MEASURE, MIN_TARGET, MIN_LARGE_TARGET)
+    measured = measure(browser)
     problems += [f"(menus open) smaller than 24 x 24: {t}" for t in measured["tooSmall"]]
     problems += [f"(menus open) lower than 44 px: {t}" for t in measured["tooLow"]]
     return problems
