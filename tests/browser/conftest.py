@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.axe import AXE_SCRIPT
+from tests.browser.driving import clear_viewport
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
@@ -22,6 +23,10 @@ CHROMIUM_FLAGS = (
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    # No page kept for the back button, no fresh renderer frame for every page
+    # (RenderDocument): a quarter less work per page loaded (the small-phone tests
+    # load some 300), and what a page shows is the same. No test goes back.
+    "--disable-features=BackForwardCache,RenderDocument",
 )
 # A common small phone; the layout must also hold at 360 px.
 PHONE_SIZE = (390, 844)
@@ -65,9 +70,11 @@ def browser(tmp_path_factory):
 
 @pytest.fixture
 def phone(browser):
-    """The browser at phone size, restored after a test that resizes it."""
+    """The browser at phone size, restored after a test that resizes it (the window,
+    or the page through ``tests.browser.driving.set_viewport``)."""
     browser.set_window_size(*PHONE_SIZE)
     yield browser
+    clear_viewport(browser)
     browser.set_window_size(*PHONE_SIZE)
 
 

@@ -3,8 +3,8 @@
 import pytest
 from django.conf import settings
 from django.test import Client
-from selenium.webdriver.support.ui import WebDriverWait
 
+from tests.browser.driving import wait
 from tests.factories import make_page
 
 pytestmark = pytest.mark.browser
@@ -26,9 +26,7 @@ def log_in(browser, live_server, user):
 
 
 def editor_direction(browser, field_id):
-    return WebDriverWait(browser, 10).until(
-        lambda driver: driver.execute_script(EDITOR_DIRECTION, field_id)
-    )
+    return wait(browser).until(lambda driver: driver.execute_script(EDITOR_DIRECTION, field_id))
 
 
 def test_the_editor_of_an_arabic_script_language_is_right_to_left(

@@ -3,8 +3,8 @@
 import pytest
 from django.conf import settings
 from django.test import Client
-from selenium.webdriver.support.ui import WebDriverWait
 
+from tests.browser.driving import wait
 from tests.factories import make_page
 
 pytestmark = pytest.mark.browser
@@ -40,14 +40,14 @@ def test_tabs_show_language_names_and_the_editor_speaks_swedish(
     user = django_user_model.objects.create_superuser("caseworker", password="pw")
     log_in_in_swedish(browser, live_server, user)
     browser.get(f"{live_server.url}/admin/housing_info/page/{page.pk}/change/?language=prs")
-    wait = WebDriverWait(browser, 10)
-    tabs = wait.until(lambda driver: driver.execute_script(TABS) or None)
+    waiting = wait(browser)
+    tabs = waiting.until(lambda driver: driver.execute_script(TABS) or None)
     names = dict(tabs)
     assert names["prs"] == "dari"
     assert names["ckb"] == "kurdiska (sorani)"
     assert None not in names and len(names) == len(settings.LANGUAGES)
     # The overview's link (?language=prs) still opens the Dari tab.
-    assert wait.until(lambda driver: driver.execute_script(ACTIVE_TAB)) == "prs"
-    titles = wait.until(lambda driver: driver.execute_script(TOOLBAR))
+    assert waiting.until(lambda driver: driver.execute_script(ACTIVE_TAB)) == "prs"
+    titles = waiting.until(lambda driver: driver.execute_script(TOOLBAR))
     assert "fetstil" in titles and "punktlista" in titles
     assert not {"bold", "italic", "unordered list", "undo"} & set(titles)

@@ -2,12 +2,19 @@
 
 import pytest
 
-from tests.browser.axe import axe_violations, run_axe
+from tests.browser.axe import axe_in_every_page, axe_violations, run_axe
 from tests.factories import make_contact_point, make_page_in, make_pathway_step
 
 pytestmark = pytest.mark.browser
 
 LANGUAGES = ("sv", "ar", "prs", "ti", "so", "uk")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def axe_in_the_modules_pages(browser):
+    """axe-core in every page this module's tests load (tests/browser/axe.py)."""
+    with axe_in_every_page(browser):
+        yield
 
 
 @pytest.fixture

@@ -5,10 +5,10 @@ from django.conf import settings
 from django.contrib.auth.models import Permission
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
 
 from housing_info.models import Page
 from tests.browser.conftest import CHROMEDRIVER, CHROMIUM, CHROMIUM_FLAGS, PHONE_SIZE
+from tests.browser.driving import wait
 from tests.browser.test_admin_editor_direction import log_in
 from tests.factories import make_page
 from translation_workflow.models import TranslatorProfile
@@ -54,13 +54,13 @@ def somali_translator(django_user_model):
 def title_field(driver, url, code):
     """The title field of language ``code`` on the page form, its tab chosen."""
     driver.get(url)
-    tab = WebDriverWait(driver, 20).until(
+    tab = wait(driver, 20).until(
         expected_conditions.element_to_be_clickable(
             (By.CSS_SELECTOR, f'a[href="#tab_id_title_{code}"]')
         )
     )
     tab.click()
-    return WebDriverWait(driver, 20).until(
+    return wait(driver, 20).until(
         expected_conditions.element_to_be_clickable((By.ID, f"id_title_{code}"))
     )
 
@@ -74,7 +74,7 @@ def save(driver):
     button = driver.find_element(By.CSS_SELECTOR, 'input[name="_save"]')
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", button)
     button.click()
-    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(button))
+    wait(driver, 20).until(expected_conditions.staleness_of(button))
 
 
 def choose_typo_fix(driver):
@@ -100,7 +100,7 @@ def test_an_editors_save_from_an_older_form_is_refused_and_merged(
     swedish_title = title_field(browser, url, "sv")
     type_into(title_field(second_browser, url, "so"), NEW_SOMALI_TITLE)
     save(second_browser)
-    WebDriverWait(second_browser, 20).until(lambda driver: "/change/" not in driver.current_url)
+    wait(second_browser, 20).until(lambda driver: "/change/" not in driver.current_url)
     assert Page.objects.get(pk=page.pk).title_so == NEW_SOMALI_TITLE
 
     # The editor fixes a Swedish typo in the form opened before that.
@@ -108,7 +108,7 @@ def test_an_editors_save_from_an_older_form_is_refused_and_merged(
     choose_typo_fix(browser)
     save(browser)
 
-    merge = WebDriverWait(browser, 20).until(
+    merge = wait(browser, 20).until(
         expected_conditions.visibility_of_element_located((By.ID, "changed-meanwhile"))
     )
     assert "Det här har ändrats sedan du öppnade formuläret" in merge.text
@@ -121,7 +121,7 @@ def test_an_editors_save_from_an_older_form_is_refused_and_merged(
 
     choose_typo_fix(browser)
     save(browser)
-    WebDriverWait(browser, 20).until(lambda driver: "/change/" not in driver.current_url)
+    wait(browser, 20).until(lambda driver: "/change/" not in driver.current_url)
     stored = Page.objects.get(pk=page.pk)
     assert stored.title_so == NEW_SOMALI_TITLE
     assert stored.title_sv == TYPO_FIX

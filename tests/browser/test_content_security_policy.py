@@ -10,22 +10,30 @@ import tempfile
 import pytest
 
 from tests.browser.conftest import PHONE_SIZE
+from tests.browser.driving import wait
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "lösenord för webbläsartest"
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def browser(browser):
-    """The suite's Chromium at desktop size, with an empty console log to start from."""
+    """The suite's Chromium at desktop size, for the module: a window resized takes a
+    few hundred ms, too long to resize it around every test."""
     browser.set_window_size(1280, 1000)
+    yield browser
+    browser.set_window_size(*PHONE_SIZE)
+
+
+@pytest.fixture(autouse=True)
+def empty_console(browser):
+    """An empty console log to start from, and no cookies or implicit wait left after."""
     browser.implicitly_wait(5)
     browser.get_log("browser")
-    yield browser
+    yield
     browser.delete_all_cookies()
     browser.implicitly_wait(0)
-    browser.set_window_size(*PHONE_SIZE)
 
 
 def csp_violations(browser):
@@ -43,14 +51,13 @@ def log_in(browser, live_server):
     leave the browser on the login page: wait for the redirect to finish.
     """
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
 
     browser.delete_all_cookies()
     browser.get(f"{live_server.url}/admin/login/")
     browser.find_element(By.NAME, "username").send_keys("caseworker")
     browser.find_element(By.NAME, "password").send_keys(PASSWORD)
     browser.find_element(By.CSS_SELECTOR, "input[type=submit]").click()
-    WebDriverWait(browser, 20).until(
+    wait(browser, 20).until(
         lambda driver: (
             "/admin/login/" not in driver.current_url
             and driver.find_elements(By.ID, "user-tools")
@@ -64,10 +71,9 @@ def wait_for(browser, selector, what):
     """The elements matching ``selector`` once a script has made them, or a clear failure."""
     from selenium.common.exceptions import TimeoutException
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
 
     try:
-        return WebDriverWait(browser, 20).until(
+        return wait(browser, 20).until(
             lambda driver: driver.find_elements(By.CSS_SELECTOR, selector)
         )
     except TimeoutException:
@@ -155,7 +161,6 @@ def open_without_violations(browser, url):
 
 def test_public_pages_of_the_apps_have_no_csp_violations(browser, live_server, app_content):
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
 
     page = app_content
     browser.delete_all_cookies()
@@ -182,7 +187,7 @@ def test_public_pages_of_the_apps_have_no_csp_violations(browser, live_server, a
     browser.find_element(By.CSS_SELECTOR, ".feedback__comment summary").click()
     browser.find_element(By.ID, "feedback-comment").send_keys("مفيد جداً")
     browser.find_element(By.CSS_SELECTOR, ".feedback button[value=yes]").click()
-    WebDriverWait(browser, 10).until(lambda driver: "/thanks/" in driver.current_url)
+    wait(browser).until(lambda driver: "/thanks/" in driver.current_url)
     assert csp_violations(browser) == []
     assert browser.get_cookies() == []
 
@@ -231,14 +236,13 @@ def test_embed_works_inside_another_sites_iframe(browser, live_server, app_conte
 def frame_refusals(browser, seen):
     """CSP messages about framing, from ``seen`` and the log, waiting up to 20 s for one."""
     from selenium.common.exceptions import TimeoutException
-    from selenium.webdriver.support.ui import WebDriverWait
 
     def refusals(driver):
         seen.extend(csp_violations(driver))
         return [message for message in seen if "frame" in message]
 
     try:
-        return WebDriverWait(browser, 20).until(refusals)
+        return wait(browser, 20).until(refusals)
     except TimeoutException:
         return []
 

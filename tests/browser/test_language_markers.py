@@ -3,10 +3,10 @@
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
 
 from smart_answers.models import Answer
-from tests.browser.axe import axe_violations
+from tests.browser.axe import axe_in_every_page, axe_violations
+from tests.browser.driving import wait
 from tests.browser.test_layout import OVERFLOW, set_viewport_width
 from tests.portal.test_language_policy_walk import site  # noqa: F401 - the walk's fixtures
 
@@ -25,7 +25,7 @@ return [...document.querySelectorAll(arguments[0])].map(element => {
 
 
 def wait_for(browser, selector):
-    WebDriverWait(browser, 10).until(
+    wait(browser).until(
         expected_conditions.presence_of_element_located((By.CSS_SELECTOR, selector))
     )
 
@@ -113,11 +113,12 @@ def test_pages_with_markers_have_no_wcag_violations(
     site,  # noqa: F811
     code,
 ):
-    for path in (
-        f"/{code}/",
-        f"/{code}/contacts/",
-        f"/{code}/what-applies-to-me/",
-        f"/{code}/what-applies-to-me/?contract=yes&children=no",
-        f"/{code}/glossary/",
-    ):
-        assert axe_violations(browser, live_server.url + path) == [], path
+    with axe_in_every_page(browser):
+        for path in (
+            f"/{code}/",
+            f"/{code}/contacts/",
+            f"/{code}/what-applies-to-me/",
+            f"/{code}/what-applies-to-me/?contract=yes&children=no",
+            f"/{code}/glossary/",
+        ):
+            assert axe_violations(browser, live_server.url + path) == [], path

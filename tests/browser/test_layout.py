@@ -2,9 +2,9 @@
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
 from portal.languages import PORTAL_LANGUAGES, direction
+from tests.browser.driving import set_viewport
 from tests.factories import make_page_in
 
 pytestmark = pytest.mark.browser
@@ -55,22 +55,15 @@ def test_left_to_right_page_starts_at_the_left(phone, live_server, transactional
     assert edges["second"]["top"] > edges["first"]["top"]
 
 
-INNER_WIDTH = "return window.innerWidth"
+# The page's height in a window 800 px tall, as these tests had it when they
+# resized the window.
+VIEWPORT_HEIGHT = 657
 
 
 def set_viewport_width(browser, width):
-    """Resize so that the page itself (not the window frame) is ``width`` wide."""
-    browser.set_window_size(width, 800)
-    inner = WebDriverWait(browser, 10).until(
-        lambda driver: (inner := driver.execute_script(INNER_WIDTH)) <= width and inner,
-        f"the window did not become {width} px wide",
-    )
-    browser.set_window_size(width + (width - inner), 800)
-    # The page may learn of its new size a moment after the window has it.
-    WebDriverWait(browser, 10).until(
-        lambda driver: driver.execute_script(INNER_WIDTH) == width,
-        f"the page did not become {width} px wide",
-    )
+    """Make the page itself (not the window) ``width`` wide, until the test's ``phone``
+    fixture gives it the window's size again."""
+    set_viewport(browser, width, VIEWPORT_HEIGHT)
 
 
 OVERFLOW = "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
