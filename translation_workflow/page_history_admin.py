@@ -6,6 +6,8 @@ confirmation (``restore``), is itself a revision. Restoring never goes through
 simple_history's own revert, which would not keep the translation states right.
 """
 
+import copy
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
@@ -37,7 +39,15 @@ class PageHistoryAdminMixin:
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method != "GET":
             return HttpResponseNotAllowed(["GET"])
-        return super().history_form_view(request, object_id, version_id, extra_context)
+        # simple_history reads the prepopulated_fields attribute, not
+        # get_prepopulated_fields(): a translator's form has no slug to fill in
+        # (it is read-only for them), and the revision failed with a KeyError.
+        # A copy of this admin for this request says what the request may fill.
+        model_admin = copy.copy(self)
+        model_admin.prepopulated_fields = self.get_prepopulated_fields(request)
+        return super(PageHistoryAdminMixin, model_admin).history_form_view(
+            request, object_id, version_id, extra_context
+        )
 
     def render_history_view(self, request, template, context, **kwargs):
         # A TemplateResponse, as the admin's change form is, so that the page

@@ -182,6 +182,17 @@ def test_simple_historys_own_revert_is_closed(editor_client):
     assert editor_client.post(url, page_form_data(page)).status_code == 405
 
 
+def test_a_translator_sees_a_revision_with_the_address_they_may_not_change():
+    page = make_page(slug="sublet")
+    client = Client()
+    client.force_login(make_user("Translator", languages=["ar"]))
+    url = reverse("admin:housing_info_page_simple_history", args=[page.pk, page.history.first().pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert 'name="slug"' not in response.content.decode()
+    assert "sublet" in response.content.decode()
+
+
 def test_the_export_action_leads_to_the_export_form(editor_client):
     first, second = make_page(), make_page()
     response = editor_client.post(
