@@ -48,11 +48,16 @@ SEARCH_QUERY = "Boplats"
 # The flow's answers that lead to notes, steps and pages (smart_answers/demo).
 FLOW_ANSWERS = "status=residence-permit&arrival=assigned&living=nowhere&children=yes"
 
+# A page has loaded with its main content and stylesheet.
+LOADED = "document.readyState === 'complete' && !!document.querySelector('main')"
+# Scripts that measure a page answer null until then.
+UNTIL_LOADED = f"if (!({LOADED})) return null;\n"
+
 # Sizes of what a finger can tap: everything shown that is a link or a control.
 # Hidden things (a folded menu, a label read only by screen readers) are not targets.
-# null until the page has loaded with its main content and stylesheet.
-MEASURE = """
-if (document.readyState !== "complete" || !document.querySelector("main")) return null;
+MEASURE = (
+    UNTIL_LOADED
+    + """
 const [minTarget, minLarge] = arguments;
 const shown = element => {
   const box = element.getBoundingClientRect();
@@ -84,6 +89,7 @@ return {
   tooSmall, tooLow,
 };
 """
+)
 
 OVERFLOW = "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
@@ -100,11 +106,7 @@ def small_phone(browser):
 def open_page(browser, url):
     """Load ``url`` and wait until its main content and stylesheet are in place."""
     browser.get(url)
-    wait(browser).until(
-        lambda driver: driver.execute_script(
-            "return document.readyState === 'complete' && !!document.querySelector('main')"
-        )
-    )
+    wait(browser).until(lambda driver: driver.execute_script(f"return {LOADED}"))
 
 
 # The header's disclosures (menu, language list) whose button is shown, and whether
@@ -291,13 +293,14 @@ def test_menu_opens_from_the_keyboard_without_javascript(small_phone, demo_porta
         small_phone.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
 
 
-# null until the page has loaded with its main content and stylesheet.
-TITLE_TOPS = """
-if (document.readyState !== "complete" || !document.querySelector("main")) return null;
+TITLE_TOPS = (
+    UNTIL_LOADED
+    + """
 const title = document.querySelector("main h1");
 return [document.querySelector(".site-header").getBoundingClientRect().height,
         title ? title.getBoundingClientRect().top : null];
 """
+)
 
 
 def test_every_content_page_starts_its_title_on_the_first_screen(small_phone, demo_portal):
