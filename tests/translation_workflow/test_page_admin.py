@@ -130,6 +130,21 @@ def test_a_crafted_change_beyond_the_users_rights_is_refused_server_side():
     PageAdmin(Page, admin.site).refuse_changes_beyond_rights(translator, page)
 
 
+def test_each_request_gets_a_form_with_its_own_users_languages(rf):
+    """The admin's form classes are made per request: one user's languages never
+    stay on the form another user gets."""
+    page_admin = PageAdmin(Page, admin.site)
+    forms = {}
+    for user in (make_user("Translator", languages=["ar"]), make_user("Editor")):
+        request = rf.get("/admin/")
+        request.user = user
+        forms[user.username] = page_admin.get_form(request, make_page(), change=True)
+    translator_form, editor_form = forms.values()
+    assert translator_form is not editor_form
+    assert translator_form.editable_languages == {"ar"}
+    assert "sv" in editor_form.editable_languages
+
+
 def test_language_of_a_field():
     assert language_of("next_steps_prs") == "prs"
     assert language_of("body_ckb") == "ckb"
